@@ -1,0 +1,5 @@
+"""``python -m tally`` runs the command line."""
+
+from tally.cli import main
+
+main()

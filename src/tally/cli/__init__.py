@@ -1,0 +1,40 @@
+"""The ``tally`` command: thin typer commands over the library.
+
+Each module in this package defines ``register(app)``. Heavy libraries (natasha, splink,
+pandas) are imported inside command functions so that ``tally --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="tally",
+    help=(
+        "Tally records military deaths from public information, name by name, and counts and "
+        "estimates them honestly.\n\nStart with `tally demo`, or `tally init` then "
+        "`tally import list FILE --source NAME --mapping MAP.yaml`."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+#: Command modules, registered in this order. Add yours here.
+_MODULES: tuple[str, ...] = (
+    "core",
+    "estimate",
+)
+
+
+def _build() -> typer.Typer:
+    for name in _MODULES:
+        module = importlib.import_module(f"tally.cli.{name}")
+        module.register(app)
+    return app
+
+
+def main() -> None:
+    _build()()

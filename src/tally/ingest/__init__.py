@@ -1,0 +1,1 @@
+"""Ingest: read lists and posts into Documents and Mentions, keeping every byte as evidence."""

@@ -1,0 +1,173 @@
+"""Turn one list row into mention values, by the mapping. Strict: a value that does not fit
+is a :class:`RowProblem`, never silently absorbed."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tally.ingest.errors import RowProblem, problem
+from tally.ingest.mapping import Mapping
+from tally.ingest.readers import RawRow
+from tally.model import Channel, PartialDate
+from tally.names.normal import name_key, split_full_name
+
+Converter = Callable[[str], Any]
+_TRUE = {"1", "true", "yes", "да", "y", "officer", "офицер"}
+_FALSE = {"0", "false", "no", "нет", "n"}
+
+
+class RowError(ValueError):
+    pass
+
+
+def row_bytes(row: RawRow) -> bytes:
+    """The canonical bytes of a row: its cells as a JSON object, in column order."""
+    return json.dumps(row.values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _precision_of(fmt: str) -> str:
+    return "day" if "%d" in fmt else "month" if ("%m" in fmt or "%b" in fmt) else "year"
+
+
+def parse_date(value: str, formats: list[str]) -> PartialDate:
+    for fmt in formats:
+        try:
+            parsed = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        precision = _precision_of(fmt)
+        return PartialDate(
+            parsed.year,
+            parsed.month if precision != "year" else None,
+            parsed.day if precision == "day" else None,
+        )
+    raise RowError(f"{value!r} is not a date in any of the formats {formats}")
+
+
+@lru_cache(maxsize=4096)
+def _region(value: str) -> str:
+    from tally.gazetteer import UnknownRegion, resolve
+
+    try:
+        return resolve(value)
+    except UnknownRegion as exc:
+        raise RowError(str(exc)) from exc
+
+
+@lru_cache(maxsize=1024)
+def _country(value: str) -> str:
+    import pycountry
+
+    if len(value) == 2 and value.isalpha():
+        found = pycountry.countries.get(alpha_2=value.upper())
+        if found:
+            return str(found.alpha_2)
+    try:
+        return str(pycountry.countries.lookup(value).alpha_2)
+    except LookupError as exc:
+        raise RowError(f"unknown country {value!r} (use ISO 3166-1 codes or English names)") from exc
+
+
+def _channel(value: str) -> str:
+    try:
+        return Channel(value.strip().lower()).value
+    except ValueError as exc:
+        known = ", ".join(c.value for c in Channel)
+        raise RowError(
+            f"{value!r} is not a recruitment channel ({known}); "
+            "translate it under `values: channel:` in the mapping"
+        ) from exc
+
+
+def _int(value: str) -> int:
+    try:
+        number = int(float(value))
+    except ValueError as exc:
+        raise RowError(f"{value!r} is not a whole number") from exc
+    if not 0 <= number <= 120:
+        raise RowError(f"age {number} is out of range")
+    return number
+
+
+def _bool(value: str) -> bool:
+    low = value.strip().lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise RowError(f"{value!r} is not yes/no")
+
+
+class RowConverter:
+    def __init__(self, mapping: Mapping, path: Path) -> None:
+        self.mapping = mapping
+        self.path = path
+        self.missing = frozenset(mapping.missing)
+        self.values = {f: {k.strip().lower(): v for k, v in t.items()}
+                       for f, t in mapping.values.items()}
+        self.split = {f: re.compile(p) for f, p in mapping.split.items()}
+        self.extract = {f: re.compile(p) for f, p in mapping.extract.items()}
+        dates = mapping.date_formats
+        self.convert: dict[str, Converter] = {
+            "birth_date": lambda v: str(parse_date(v, dates)),
+            "death_date": lambda v: str(parse_date(v, dates)),
+            "age": _int,
+            "region": _region,
+            "channel": _channel,
+            "citizenship": _country,
+            "is_officer": _bool,
+        }
+
+    def _translate(self, field: str, value: str) -> str:
+        table = self.values.get(field)
+        if table:
+            return table.get(value.strip().lower(), value)
+        return value
+
+    def _multi(self, field: str, value: str) -> list[str]:
+        if field in self.extract:
+            return [m.group(0) for m in self.extract[field].finditer(value)]
+        if field in self.split:
+            return [v for v in self.split[field].split(value) if v and v not in self.missing]
+        return [value]
+
+    def __call__(self, row: RawRow) -> tuple[str | None, dict[str, Any]] | RowProblem:
+        out: dict[str, Any] = {}
+        m = self.mapping
+        for field, column in m.fields.items():
+            raw = row.values.get(column, "").strip()
+            if raw in self.missing:
+                continue
+            try:
+                if field == "urls":
+                    out["urls"] = self._multi(field, raw)
+                    continue
+                value = self._translate(field, raw)
+                if value in self.missing:
+                    continue
+                conv = self.convert.get(field)
+                out[field] = conv(value) if conv else value
+            except RowError as exc:
+                return problem(self.path, row.line, column, str(exc))
+        if "full_name" in out:
+            parts = split_full_name(out["full_name"], m.name_order)
+            for key, val in parts.items():
+                out.setdefault(key, val)
+        if out.get("last_name") and not out.get("full_name"):
+            out["full_name"] = " ".join(
+                p for p in (out.get("last_name"), out.get("first_name"), out.get("patronymic")) if p
+            )
+        out["name_key"] = name_key(out.get("last_name"), out.get("first_name"),
+                                   out.get("patronymic"))
+        key: str | None = None
+        if m.id:
+            key = row.values.get(m.id, "").strip()
+            if not key:
+                return problem(self.path, row.line, m.id, "the record id is empty")
+        return key, out

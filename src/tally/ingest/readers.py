@@ -1,0 +1,273 @@
+"""Stream rows out of CSV, TSV, XLSX, JSON and JSONL files, each with its line number.
+
+Readers never hold a whole file in memory, except JSON arrays (use JSONL for big lists).
+Undecodable bytes and malformed structure raise :class:`InputError` naming file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from tally.ingest.encoding import detect
+from tally.ingest.errors import InputError, problem
+
+FORMATS = ("csv", "tsv", "xlsx", "json", "jsonl")
+csv.field_size_limit(1 << 24)
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    line: int
+    values: dict[str, str]
+
+
+def guess_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in ("ndjson",):
+        return "jsonl"
+    if suffix in ("txt",):
+        return "csv"
+    if suffix not in FORMATS:
+        raise InputError(
+            problem(path, None, None, f"unknown list format {path.suffix!r}"),
+            "use .csv, .tsv, .xlsx, .json or .jsonl, or pass --format",
+        )
+    return suffix
+
+
+class _Progress:
+    """Reports how many bytes of the file were consumed."""
+
+    def __init__(self, raw: IO[bytes], callback: Callable[[int], None] | None) -> None:
+        self.raw, self.callback, self.last = raw, callback, 0
+
+    def tick(self) -> None:
+        if self.callback is not None:
+            pos = self.raw.tell()
+            if pos != self.last:
+                self.callback(pos - self.last)
+                self.last = pos
+
+
+def read_rows(
+    path: Path,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+) -> tuple[list[str], Iterator[RawRow]]:
+    """(header, rows). The header is read eagerly so a mapping can be checked first."""
+    fmt = fmt or guess_format(path)
+    if fmt == "xlsx":
+        return _xlsx(path)
+    enc = encoding or detect(path)
+    if fmt in ("csv", "tsv"):
+        return _csv(path, enc, "\t" if fmt == "tsv" else None, on_bytes)
+    if fmt == "jsonl":
+        return _jsonl(path, enc, on_bytes)
+    if fmt == "json":
+        return _json(path, enc)
+    raise InputError(problem(path, None, None, f"unknown format {fmt!r}"))
+
+
+def _decode_error(path: Path, line: int, enc: str, exc: UnicodeDecodeError) -> InputError:
+    return InputError(
+        problem(path, line, None, f"cannot decode as {enc}: {exc.reason}"),
+        "pass --encoding if the detected encoding is wrong",
+    )
+
+
+def _csv(
+    path: Path, enc: str, delimiter: str | None, on_bytes: Callable[[int], None] | None
+) -> tuple[list[str], Iterator[RawRow]]:
+    raw = path.open("rb")
+    text = io.TextIOWrapper(raw, encoding=enc, newline="")
+    try:
+        first = text.readline()
+    except UnicodeDecodeError as exc:
+        raw.close()
+        raise _decode_error(path, 1, enc, exc) from exc
+    if not first.strip():
+        raw.close()
+        raise InputError(problem(path, 1, None, "the file is empty or has no header line"))
+    if delimiter is None:
+        counts = {d: first.count(d) for d in (",", ";", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d])
+    header = next(csv.reader([first], delimiter=delimiter))
+    header = [h.strip() for h in header]
+    _check_header(path, header)
+    progress = _Progress(raw, on_bytes)
+
+    def rows() -> Iterator[RawRow]:
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
+        line = 2
+        try:
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except UnicodeDecodeError as exc:
+                    raise _decode_error(path, line, enc, exc) from exc
+                except csv.Error as exc:
+                    raise InputError(problem(path, line, None, f"malformed CSV: {exc}")) from exc
+                start, line = line, reader.line_num + 1
+                if not cells or all(not c.strip() for c in cells):
+                    continue
+                if len(cells) != len(header):
+                    raise InputError(
+                        problem(
+                            path, start, None,
+                            f"{len(cells)} cells where the header has {len(header)}",
+                        )
+                    )
+                yield RawRow(start, dict(zip(header, cells, strict=True)))
+                progress.tick()
+        finally:
+            raw.close()
+
+    return header, rows()
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    seen: set[str] = set()
+    for name in header:
+        if not name:
+            raise InputError(problem(path, 1, None, "the header has an empty column name"))
+        if name in seen:
+            raise InputError(problem(path, 1, name, "the header names this column twice"))
+        seen.add(name)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())[:10]
+    return str(value)
+
+
+def _xlsx(path: Path) -> tuple[list[str], Iterator[RawRow]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise InputError(problem(path, None, None, f"not a readable XLSX file: {exc}")) from exc
+    sheet = wb.worksheets[0]
+    it = sheet.iter_rows(values_only=True)
+    try:
+        header = [_cell(v).strip() for v in next(it)]
+    except StopIteration as exc:
+        wb.close()
+        raise InputError(problem(path, 1, None, "the sheet is empty")) from exc
+    while header and not header[-1]:
+        header.pop()
+    _check_header(path, header)
+
+    def rows() -> Iterator[RawRow]:
+        try:
+            for number, cells in enumerate(it, start=2):
+                values = [_cell(v) for v in cells[: len(header)]]
+                if all(not v.strip() for v in values):
+                    continue
+                values += [""] * (len(header) - len(values))
+                yield RawRow(number, dict(zip(header, values, strict=True)))
+        finally:
+            wb.close()
+
+    return header, rows()
+
+
+def _object_row(path: Path, line: int, obj: Any) -> dict[str, str]:
+    if not isinstance(obj, dict):
+        raise InputError(problem(path, line, None, "expected a JSON object per record"))
+    return {str(k): _json_cell(v) for k, v in obj.items()}
+
+
+def _json_cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n".join(_json_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _cell(value)
+
+
+def _jsonl(
+    path: Path, enc: str, on_bytes: Callable[[int], None] | None
+) -> tuple[list[str], Iterator[RawRow]]:
+    raw = path.open("rb")
+    text = io.TextIOWrapper(raw, encoding=enc)
+    progress = _Progress(raw, on_bytes)
+
+    def parse(number: int, line: str) -> dict[str, str]:
+        try:
+            return _object_row(path, number, json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError(problem(path, number, None, f"invalid JSON: {exc.msg}")) from exc
+
+    lines = enumerate(text, start=1)
+    first: tuple[int, dict[str, str]] | None = None
+    try:
+        for number, line in lines:
+            if line.strip():
+                first = (number, parse(number, line))
+                break
+    except UnicodeDecodeError as exc:
+        raw.close()
+        raise _decode_error(path, 1, enc, exc) from exc
+    if first is None:
+        raw.close()
+        raise InputError(problem(path, 1, None, "the file has no records"))
+    header = list(first[1])
+
+    def rows() -> Iterator[RawRow]:
+        assert first is not None
+        yield RawRow(first[0], first[1])
+        number = first[0]
+        try:
+            for number, line in lines:
+                if line.strip():
+                    yield RawRow(number, parse(number, line))
+                    progress.tick()
+        except UnicodeDecodeError as exc:
+            raise _decode_error(path, number + 1, enc, exc) from exc
+        finally:
+            raw.close()
+
+    return header, rows()
+
+
+def _json(path: Path, enc: str) -> tuple[list[str], Iterator[RawRow]]:
+    try:
+        data = json.loads(path.read_text(encoding=enc))
+    except UnicodeDecodeError as exc:
+        raise _decode_error(path, 1, enc, exc) from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(problem(path, exc.lineno, None, f"invalid JSON: {exc.msg}")) from exc
+    if isinstance(data, dict):  # {"records": [...]} or similar: take the one list inside
+        lists = [v for v in data.values() if isinstance(v, list)]
+        if len(lists) != 1:
+            raise InputError(problem(path, 1, None, "expected a JSON array of records"))
+        data = lists[0]
+    if not isinstance(data, list) or not data:
+        raise InputError(problem(path, 1, None, "expected a non-empty JSON array of records"))
+    header: list[str] = []
+    for obj in data:
+        if isinstance(obj, dict):
+            header.extend(k for k in obj if k not in header)
+
+    def rows() -> Iterator[RawRow]:
+        for index, obj in enumerate(data):
+            yield RawRow(index + 1, _object_row(path, index + 1, obj))
+
+    return header, rows()

@@ -1,0 +1,1 @@
+"""Linkage: mentions of the same person across sources become one Person."""

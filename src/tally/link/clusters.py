@@ -1,0 +1,96 @@
+"""Clusters of mentions under constraints.
+
+Must-link pairs (a reviewer said "same person") are always joined; cannot-link pairs (a
+reviewer said "different persons", or two rows of a list whose rows are distinct persons)
+are never in one cluster. Candidate links are applied strongest first, and a link that would
+put a cannot-link pair together is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Clusters:
+    """Union-find over mention ids with per-cluster sets of cannot-link partners."""
+
+    parent: dict[int, int] = field(default_factory=dict)
+    members: dict[int, set[int]] = field(default_factory=dict)
+    # root -> group tags that must stay unique within a cluster (distinct-persons sources)
+    tags: dict[int, dict[int, int]] = field(default_factory=dict)
+    cannot: dict[int, set[int]] = field(default_factory=dict)  # mention -> mentions
+
+    def add(self, item: int, distinct_group: int | None = None) -> None:
+        if item in self.parent:
+            return
+        self.parent[item] = item
+        self.members[item] = {item}
+        self.tags[item] = {distinct_group: 1} if distinct_group is not None else {}
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def forbid(self, a: int, b: int) -> None:
+        self.cannot.setdefault(a, set()).add(b)
+        self.cannot.setdefault(b, set()).add(a)
+
+    def allowed(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if set(self.tags[ra]) & set(self.tags[rb]):
+            return False
+        small, big = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
+        big_members = self.members[big]
+        return not any(self.cannot.get(m, set()) & big_members for m in self.members[small])
+
+    def union(self, a: int, b: int, *, force: bool = False) -> bool:
+        """Join the clusters of a and b; refused (False) when a constraint forbids it."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and not self.allowed(a, b):
+            return False
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        for tag, n in self.tags.pop(rb).items():
+            self.tags[ra][tag] = self.tags[ra].get(tag, 0) + n
+        return True
+
+    def groups(self) -> list[set[int]]:
+        return [set(m) for m in self.members.values()]
+
+
+def build(
+    items: Mapping[int, int | None],
+    must: Iterable[tuple[int, int]],
+    cannot: Iterable[tuple[int, int]],
+    candidates: Iterable[tuple[int, int, float]],
+) -> Clusters:
+    """Cluster ``items`` (mention id -> distinct-group tag or None).
+
+    Reviewer decisions win over list distinctness: a must-link between two rows of a
+    distinct-persons list is applied (a human looked at it).
+    """
+    c = Clusters()
+    for item, group in items.items():
+        c.add(item, group)
+    for a, b in cannot:
+        if a in c.parent and b in c.parent:
+            c.forbid(a, b)
+    for a, b in must:
+        if a in c.parent and b in c.parent:
+            c.union(a, b, force=True)
+    for a, b, _p in sorted(candidates, key=lambda t: -t[2]):
+        if a in c.parent and b in c.parent:
+            c.union(a, b)
+    return c

@@ -1,0 +1,218 @@
+"""Write clusters to the store: stable person ids, membership, statements and the person view.
+
+A person keeps its id when its cluster grows or loses a few members: each new cluster takes
+the id that most of its members had before (largest clusters choose first). A person whose
+members all went to another cluster is retired with ``merged_into`` pointing there. A new
+version of a list record inherits the person of the version it replaces.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+
+from tally.store.schema import decisions, mentions, person_mentions, persons, statements
+
+VIEW_FIELDS = (
+    "last_name", "first_name", "patronymic", "birth_date", "death_date", "age", "region",
+    "settlement", "unit", "rank", "is_officer", "channel", "citizenship",
+)
+
+
+def previous_assignment(conn: Connection) -> dict[int, int]:
+    """mention id -> person id, for current mentions (and via older versions of a record)."""
+    current = dict(conn.execute(
+        select(person_mentions.c.mention_id, person_mentions.c.person_id)
+        .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+        .where(mentions.c.superseded_at.is_(None))
+    ).all())
+    old = mentions.alias("old")
+    inherited = conn.execute(
+        select(mentions.c.id, person_mentions.c.person_id)
+        .join(old, (old.c.source_id == mentions.c.source_id)
+              & (old.c.record_key == mentions.c.record_key)
+              & (old.c.version == mentions.c.version - 1))
+        .join(person_mentions, person_mentions.c.mention_id == old.c.id)
+        .where(mentions.c.superseded_at.is_(None), mentions.c.version > 1)
+    ).all()
+    for mid, pid in inherited:
+        current.setdefault(mid, pid)
+    return current
+
+
+def assign_ids(
+    groups: Iterable[set[int]], before: Mapping[int, int]
+) -> tuple[list[tuple[int | None, set[int]]], dict[int, int]]:
+    """Pair each group with a previous person id or None (new); also return retired -> heir."""
+    ordered = sorted(groups, key=lambda g: (-len(g), min(g)))
+    taken: set[int] = set()
+    out: list[tuple[int | None, set[int]]] = []
+    for group in ordered:
+        votes = Counter(before[m] for m in group if m in before)
+        chosen = None
+        for pid, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if pid not in taken:
+                chosen = pid
+                break
+        if chosen is not None:
+            taken.add(chosen)
+        out.append((chosen, group))
+    retired: dict[int, int] = {}
+    for chosen, group in out:
+        if chosen is None:
+            continue
+        for m in group:
+            old = before.get(m)
+            if old is not None and old not in taken:
+                retired.setdefault(old, chosen)
+    return out, retired
+
+
+def save(
+    conn: Connection,
+    groups: Iterable[set[int]],
+    run_id: int,
+    probability: Mapping[int, float] | None = None,
+) -> dict[int, int]:
+    """Persist clusters (a full run: membership of every current mention is rewritten).
+
+    Returns mention id -> person id.
+    """
+    now = datetime.now(UTC)
+    before = previous_assignment(conn)
+    paired, retired = assign_ids(groups, before)
+    assignment: dict[int, int] = {}
+    new_groups = [g for pid, g in paired if pid is None]
+    first_new = _allocate(conn, len(new_groups), now)
+    new_iter = iter(range(first_new, first_new + len(new_groups)))
+    for pid, group in paired:
+        person = pid if pid is not None else next(new_iter)
+        for m in group:
+            assignment[m] = person
+    conn.execute(delete(person_mentions))
+    prob = probability or {}
+    rows = [{"mention_id": m, "person_id": p, "match_probability": prob.get(m),
+             "link_run_id": run_id} for m, p in assignment.items()]
+    for start in range(0, len(rows), 50_000):
+        conn.execute(insert(person_mentions), rows[start:start + 50_000])
+    used = set(assignment.values())
+    conn.execute(update(persons).where(persons.c.id.in_(used)).values(merged_into=None))
+    for old, heir in retired.items():
+        conn.execute(update(persons).where(persons.c.id == old)
+                     .values(merged_into=heir, updated_at=now, n_mentions=0, n_sources=0))
+    refresh(conn, now)
+    return assignment
+
+
+def _allocate(conn: Connection, n: int, now: datetime) -> int:
+    """Insert ``n`` new persons with consecutive ids; returns the first id."""
+    start = int(conn.execute(select(func.coalesce(func.max(persons.c.id), 0))).scalar_one()) + 1
+    rows = [{"id": start + i, "created_at": now, "updated_at": now, "grade": "reported",
+             "n_mentions": 0, "n_sources": 0} for i in range(n)]
+    for i in range(0, len(rows), 50_000):
+        conn.execute(insert(persons), rows[i:i + 50_000])
+    return start
+
+
+def _best(values: list[Any]) -> Any:
+    """The most frequent value; ties go to the one seen first (oldest mention)."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return next(v for v in values if counts[v] == top)
+
+
+def refresh(conn: Connection, now: datetime | None = None) -> None:
+    """Rebuild statements and the person view from membership and corrections."""
+    now = now or datetime.now(UTC)
+    conn.execute(delete(statements).where(statements.c.mention_id.is_not(None)))
+    for prop in VIEW_FIELDS:
+        col = mentions.c[prop]
+        value = col if prop not in ("age", "is_officer") else cast(col, Text)
+        conn.execute(insert(statements).from_select(
+            ["person_id", "prop", "value", "mention_id", "created_at"],
+            select(person_mentions.c.person_id, literal(prop), value, mentions.c.id, literal(now))
+            .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+            .where(col.is_not(None)),
+        ))
+    corrections = _corrections(conn)
+    query = (
+        select(person_mentions.c.person_id, mentions.c.source_id,
+               *[mentions.c[f] for f in VIEW_FIELDS])
+        .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+        .order_by(person_mentions.c.person_id, mentions.c.id)
+    )
+    batch: list[dict[str, Any]] = []
+    current: int | None = None
+    bucket: list[Any] = []
+
+    def flush() -> None:
+        if current is None:
+            return
+        view: dict[str, Any] = {"pid": current, "updated_at": now, "n_mentions": len(bucket),
+                                "n_sources": len({r[1] for r in bucket})}
+        for i, f in enumerate(VIEW_FIELDS, start=2):
+            view[f] = _best([r[i] for r in bucket if r[i] is not None])
+        view.update(corrections.get(current, {}))
+        batch.append(view)
+
+    for row in conn.execute(query):
+        if row[0] != current:
+            flush()
+            current, bucket = row[0], []
+            if len(batch) >= 20_000:
+                _write_views(conn, batch)
+                batch = []
+        bucket.append(row)
+    flush()
+    _write_views(conn, batch)
+
+
+def _write_views(conn: Connection, batch: list[dict[str, Any]]) -> None:
+    if not batch:
+        return
+    stmt = (update(persons).where(persons.c.id == bindparam("pid"))
+            .values({f: bindparam(f) for f in (*VIEW_FIELDS, "updated_at", "n_mentions",
+                                                 "n_sources")}))
+    conn.execute(stmt, batch)
+
+
+def _corrections(conn: Connection) -> dict[int, dict[str, Any]]:
+    """person id -> {field: value} from the newest active CORRECT decision per field."""
+    out: dict[int, dict[str, Any]] = defaultdict(dict)
+    rows = conn.execute(
+        select(decisions.c.person_id, decisions.c.prop, decisions.c.value)
+        .where(decisions.c.kind == "correct", decisions.c.deleted_at.is_(None),
+               decisions.c.person_id.is_not(None))
+        .order_by(decisions.c.created_at, decisions.c.id)
+    )
+    for pid, prop, value in rows:
+        if prop in VIEW_FIELDS:
+            out[pid][prop] = _typed(prop, value)
+    return out
+
+
+def _typed(prop: str, value: str | None) -> Any:
+    if value is None:
+        return None
+    if prop == "age":
+        return int(value)
+    if prop == "is_officer":
+        return value.lower() in ("1", "true", "yes")
+    return value

@@ -1,0 +1,1 @@
+"""Verification: grades, decisions, the audit chain."""

@@ -1,0 +1,23 @@
+"""The migrations build exactly the schema the code declares, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from tally.store import Store
+from tally.store.db import current_revision, head_revision, upgrade
+from tally.store.schema import metadata
+
+
+def test_migrations_match_metadata(store: Store) -> None:
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, metadata)
+    assert diff == []
+
+
+def test_upgrade_is_idempotent(store: Store) -> None:
+    before, after = upgrade(store.engine)
+    assert before == after == head_revision(store.engine)
+    assert current_revision(store.engine) == head_revision(store.engine)
