@@ -200,7 +200,13 @@ def test_bessudnov_list_imports_completely_and_idempotently(
 
 
 def test_earlier_release_imports(sqlite_store: Store, shared_data: Path) -> None:
+    """The Dec 2022 release has id 107330 on two different rows: refused, then skipped."""
     path = shared_data / "losses" / "bessudnov" / "dfCasualtiesAnonymised_Dec2022.csv"
-    report = import_list(sqlite_store, path, "bessudnov-2022-12",
-                         load_mapping(MAPPINGS / "bessudnov_2022.yaml"))
-    assert (report.rows, report.added, len(report.skipped)) == (9_592, 9_592, 0)
+    mapping = load_mapping(MAPPINGS / "bessudnov_2022.yaml")
+    with pytest.raises(InputError, match="line 8435: record id '107330' appears twice"):
+        import_list(sqlite_store, path, "bessudnov-2022-12", mapping)
+    assert _count(sqlite_store) == 0
+    report = import_list(sqlite_store, path, "bessudnov-2022-12", mapping, skip_bad_rows=True)
+    assert (report.rows, report.added, [p.line for p in report.skipped]) == (9_592, 9_591, [8435])
+    again = import_list(sqlite_store, path, "bessudnov-2022-12", mapping, skip_bad_rows=True)
+    assert (again.added, again.unchanged) == (0, 9_591)

@@ -25,7 +25,14 @@ app = typer.Typer(
 #: Command modules, registered in this order. Add yours here.
 _MODULES: tuple[str, ...] = (
     "core",
+    "extract",
     "estimate",
+    "stats",
+    "serve",
+    "export",
+    "synth",
+    "recruit",
+    "link",
 )
 
 

@@ -168,6 +168,9 @@ class RowConverter:
         key: str | None = None
         if m.id:
             key = row.values.get(m.id, "").strip()
-            if not key:
-                return problem(self.path, row.line, m.id, "the record id is empty")
+            if not key and m.missing_id == "error":
+                return problem(self.path, row.line, m.id,
+                               "the record id is empty (set `missing_id: content_hash` in the "
+                               "mapping to key such rows by their content)")
+            key = key or None
         return key, out

@@ -68,7 +68,7 @@ class ImportReport:
 @dataclass(slots=True)
 class _Prepared:
     line: int
-    key: str | None
+    key: str
     sha: str
     content: bytes
     values: dict[str, Any]
@@ -116,7 +116,7 @@ def import_list(
             _file_document(conn, source_id, file_sha, path, fmt, now)
             prepared = _prepare(rows, RowConverter(mapping, path), report, skip_bad_rows)
             for batch in _batches(prepared, BATCH):
-                _write_batch(conn, source_id, file_sha, batch, report, now, path)
+                _write_batch(conn, source_id, file_sha, batch, report, now, path, skip_bad_rows)
             audit.append(conn, actor, "import.list", source, {**report.as_dict(),
                          "file": path.name, "skipped_rows": [str(p) for p in report.skipped]})
     except BaseException:
@@ -139,7 +139,10 @@ def _prepare(
             continue
         key, values = result
         content = row_bytes(row)
-        yield _Prepared(row.line, key, hashlib.sha256(content).hexdigest(), content, values)
+        sha = hashlib.sha256(content).hexdigest()
+        # rows without an id are keyed by their content: re-importing them adds nothing
+        yield _Prepared(row.line, key if key is not None else f"sha256:{sha}", sha, content,
+                        values)
 
 
 def _file_document(
@@ -157,11 +160,18 @@ def _file_document(
         ))
 
 
+def _duplicate(path: Path, p: _Prepared, report: ImportReport, skip: bool) -> None:
+    found = problem(path, p.line, None, f"record id {p.key!r} appears twice with different data")
+    if not skip:
+        raise InputError(found, "fix the ids, or pass --skip-bad-rows to keep the first only")
+    report.skipped.append(found)
+
+
 def _write_batch(
     conn: Connection, source_id: int, file_sha: str, batch: list[_Prepared],
-    report: ImportReport, now: datetime, path: Path,
+    report: ImportReport, now: datetime, path: Path, skip: bool,
 ) -> None:
-    keys = {p.key for p in batch if p.key is not None}
+    keys = {p.key for p in batch}
     existing: dict[str, tuple[int, str, int, str | None]] = {}
     if keys:
         query = (
@@ -179,31 +189,27 @@ def _write_batch(
     superseded: list[int] = []
     for p in batch:
         version = 1
-        if p.key is not None:
-            if p.key in seen:
-                if seen[p.key] == p.sha:
-                    report.unchanged += 1
-                    continue
-                raise InputError(problem(path, p.line, None,
-                                         f"record id {p.key!r} appears twice with different data"))
-            seen[p.key] = p.sha
-            old = existing.get(p.key)
-            if old is not None:
-                mid, sha, old_version, parent = old
-                if sha == p.sha:
-                    report.unchanged += 1
-                    continue
-                if parent == file_sha:
-                    raise InputError(problem(
-                        path, p.line, None,
-                        f"record id {p.key!r} appears twice with different data"))
-                superseded.append(mid)
-                version = old_version + 1
-                report.changed += 1
-            else:
-                report.added += 1
-        else:
+        if p.key in seen:
+            if seen[p.key] == p.sha:
+                report.unchanged += 1
+                continue
+            _duplicate(path, p, report, skip)
+            continue
+        seen[p.key] = p.sha
+        old = existing.get(p.key)
+        if old is None:
             report.added += 1
+        else:
+            mid, sha, old_version, parent = old
+            if sha == p.sha:
+                report.unchanged += 1
+                continue
+            if parent == file_sha:
+                _duplicate(path, p, report, skip)
+                continue
+            superseded.append(mid)
+            version = old_version + 1
+            report.changed += 1
         new_docs.append({
             "sha256": p.sha, "source_id": source_id, "media_type": "application/json",
             "imported_at": now, "size": len(p.content), "content": p.content,

@@ -36,6 +36,8 @@ class Mapping(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str | None = None
+    # a row with an empty id: refuse it (error), or key it by the sha256 of its content
+    missing_id: Literal["error", "content_hash"] = "error"
     distinct_persons: bool = False
     confirms: bool = False
     source_type: SourceType | None = None

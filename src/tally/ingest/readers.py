@@ -116,7 +116,7 @@ def _csv(
                     raise _decode_error(path, line, enc, exc) from exc
                 except csv.Error as exc:
                     raise InputError(problem(path, line, None, f"malformed CSV: {exc}")) from exc
-                start, line = line, reader.line_num + 1
+                start, line = line, reader.line_num + 2  # the header was line 1
                 if not cells or all(not c.strip() for c in cells):
                     continue
                 if len(cells) != len(header):
