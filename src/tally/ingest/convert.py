@@ -35,18 +35,57 @@ def _precision_of(fmt: str) -> str:
     return "day" if "%d" in fmt else "month" if ("%m" in fmt or "%b" in fmt) else "year"
 
 
-def parse_date(value: str, formats: list[str]) -> PartialDate:
-    for fmt in formats:
+_DIRECTIVES = {"%Y": r"(?P<y>\d{4})", "%m": r"(?P<m>\d{1,2})", "%d": r"(?P<d>\d{1,2})"}
+
+
+@lru_cache(maxsize=64)
+def _format_regex(fmt: str) -> re.Pattern[str] | None:
+    """A regex for formats made only of %Y, %m, %d and literals; None for anything else."""
+    out, i = [], 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            directive = fmt[i : i + 2]
+            if directive not in _DIRECTIVES:
+                return None
+            out.append(_DIRECTIVES[directive])
+            i += 2
+        else:
+            out.append(re.escape(fmt[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _parse_one(value: str, fmt: str) -> PartialDate | None:
+    pattern = _format_regex(fmt)
+    if pattern is None:
         try:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
-            continue
-        precision = _precision_of(fmt)
+            return None
+        year, month, day = parsed.year, parsed.month, parsed.day
+    else:
+        m = pattern.match(value)
+        if m is None:
+            return None
+        parts = m.groupdict()
+        year = int(parts["y"]) if "y" in parts else 1900
+        month = int(parts["m"]) if "m" in parts else 1
+        day = int(parts["d"]) if "d" in parts else 1
+    precision = _precision_of(fmt)
+    try:
         return PartialDate(
-            parsed.year,
-            parsed.month if precision != "year" else None,
-            parsed.day if precision == "day" else None,
+            year, month if precision != "year" else None, day if precision == "day" else None
         )
+    except ValueError:
+        return None
+
+
+def parse_date(value: str, formats: list[str]) -> PartialDate:
+    """The first format that reads ``value``; precision follows the format (%Y, %m, %d)."""
+    for fmt in formats:
+        found = _parse_one(value, fmt)
+        if found is not None:
+            return found
     raise RowError(f"{value!r} is not a date in any of the formats {formats}")
 
 
@@ -71,7 +110,9 @@ def _country(value: str) -> str:
     try:
         return str(pycountry.countries.lookup(value).alpha_2)
     except LookupError as exc:
-        raise RowError(f"unknown country {value!r} (use ISO 3166-1 codes or English names)") from exc
+        raise RowError(
+            f"unknown country {value!r} (use ISO 3166-1 codes or English names)"
+        ) from exc
 
 
 def _channel(value: str) -> str:
@@ -109,8 +150,9 @@ class RowConverter:
         self.mapping = mapping
         self.path = path
         self.missing = frozenset(mapping.missing)
-        self.values = {f: {k.strip().lower(): v for k, v in t.items()}
-                       for f, t in mapping.values.items()}
+        self.values = {
+            f: {k.strip().lower(): v for k, v in t.items()} for f, t in mapping.values.items()
+        }
         self.split = {f: re.compile(p) for f, p in mapping.split.items()}
         self.extract = {f: re.compile(p) for f, p in mapping.extract.items()}
         dates = mapping.date_formats
@@ -157,20 +199,24 @@ class RowConverter:
                 return problem(self.path, row.line, column, str(exc))
         if "full_name" in out:
             parts = split_full_name(out["full_name"], m.name_order)
-            for key, val in parts.items():
-                out.setdefault(key, val)
+            for part, val in parts.items():
+                out.setdefault(part, val)
         if out.get("last_name") and not out.get("full_name"):
             out["full_name"] = " ".join(
                 p for p in (out.get("last_name"), out.get("first_name"), out.get("patronymic")) if p
             )
-        out["name_key"] = name_key(out.get("last_name"), out.get("first_name"),
-                                   out.get("patronymic"))
-        key: str | None = None
+        out["name_key"] = name_key(
+            out.get("last_name"), out.get("first_name"), out.get("patronymic")
+        )
+        record_id: str | None = None
         if m.id:
-            key = row.values.get(m.id, "").strip()
-            if not key and m.missing_id == "error":
-                return problem(self.path, row.line, m.id,
-                               "the record id is empty (set `missing_id: content_hash` in the "
-                               "mapping to key such rows by their content)")
-            key = key or None
-        return key, out
+            record_id = row.values.get(m.id, "").strip() or None
+            if record_id is None and m.missing_id == "error":
+                return problem(
+                    self.path,
+                    row.line,
+                    m.id,
+                    "the record id is empty (set `missing_id: content_hash` in the "
+                    "mapping to key such rows by their content)",
+                )
+        return record_id, out

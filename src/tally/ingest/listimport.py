@@ -28,6 +28,7 @@ from tally.ingest.readers import RawRow, guess_format, read_rows
 from tally.model import SourceType
 from tally.store import Store
 from tally.store import sources as source_repo
+from tally.store.bulk import allocate_ids, bulk_insert
 from tally.store.objects import file_sha256
 from tally.store.schema import documents, mentions
 from tally.verify import audit
@@ -41,8 +42,20 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
 }
 MENTION_COLUMNS = (
-    "full_name", "last_name", "first_name", "patronymic", "name_key", "birth_date",
-    "death_date", "age", "region", "settlement", "unit", "rank", "is_officer", "channel",
+    "full_name",
+    "last_name",
+    "first_name",
+    "patronymic",
+    "name_key",
+    "birth_date",
+    "death_date",
+    "age",
+    "region",
+    "settlement",
+    "unit",
+    "rank",
+    "is_officer",
+    "channel",
     "citizenship",
 )
 
@@ -59,8 +72,12 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "file_sha256": self.file_sha256, "rows": self.rows,
-            "added": self.added, "changed": self.changed, "unchanged": self.unchanged,
+            "source": self.source,
+            "file_sha256": self.file_sha256,
+            "rows": self.rows,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
             "skipped": len(self.skipped),
         }
 
@@ -109,16 +126,31 @@ def import_list(
     try:
         with store.engine.begin() as conn:
             source_id = source_repo.get_or_create(
-                conn, source, type=source_type or mapping.source_type or SourceType.UNKNOWN,
-                distinct_persons=mapping.distinct_persons, confirms=mapping.confirms,
+                conn,
+                source,
+                type=source_type or mapping.source_type or SourceType.UNKNOWN,
+                distinct_persons=mapping.distinct_persons,
+                confirms=mapping.confirms,
             )
             now = datetime.now(UTC)
             _file_document(conn, source_id, file_sha, path, fmt, now)
+            first = not _has_mentions(conn, source_id)
             prepared = _prepare(rows, RowConverter(mapping, path), report, skip_bad_rows)
             for batch in _batches(prepared, BATCH):
-                _write_batch(conn, source_id, file_sha, batch, report, now, path, skip_bad_rows)
-            audit.append(conn, actor, "import.list", source, {**report.as_dict(),
-                         "file": path.name, "skipped_rows": [str(p) for p in report.skipped]})
+                _write_batch(
+                    conn, source_id, file_sha, batch, report, now, path, skip_bad_rows, first
+                )
+            audit.append(
+                conn,
+                actor,
+                "import.list",
+                source,
+                {
+                    **report.as_dict(),
+                    "file": path.name,
+                    "skipped_rows": [str(p) for p in report.skipped],
+                },
+            )
     except BaseException:
         if created_object:
             store.objects.path(file_sha).unlink(missing_ok=True)
@@ -141,8 +173,12 @@ def _prepare(
         content = row_bytes(row)
         sha = hashlib.sha256(content).hexdigest()
         # rows without an id are keyed by their content: re-importing them adds nothing
-        yield _Prepared(row.line, key if key is not None else f"sha256:{sha}", sha, content,
-                        values)
+        yield _Prepared(row.line, key if key is not None else f"sha256:{sha}", sha, content, values)
+
+
+def _has_mentions(conn: Connection, source_id: int) -> bool:
+    found = conn.execute(select(mentions.c.id).where(mentions.c.source_id == source_id).limit(1))
+    return found.first() is not None
 
 
 def _file_document(
@@ -154,10 +190,18 @@ def _file_document(
         )
     ).first()
     if exists is None:
-        conn.execute(documents.insert().values(
-            sha256=sha, source_id=source_id, media_type=MEDIA_TYPES[fmt], title=path.name,
-            imported_at=now, size=path.stat().st_size, content=None, locator="file",
-        ))
+        conn.execute(
+            documents.insert().values(
+                sha256=sha,
+                source_id=source_id,
+                media_type=MEDIA_TYPES[fmt],
+                title=path.name,
+                imported_at=now,
+                size=path.stat().st_size,
+                content=None,
+                locator="file",
+            )
+        )
 
 
 def _duplicate(path: Path, p: _Prepared, report: ImportReport, skip: bool) -> None:
@@ -168,23 +212,36 @@ def _duplicate(path: Path, p: _Prepared, report: ImportReport, skip: bool) -> No
 
 
 def _write_batch(
-    conn: Connection, source_id: int, file_sha: str, batch: list[_Prepared],
-    report: ImportReport, now: datetime, path: Path, skip: bool,
+    conn: Connection,
+    source_id: int,
+    file_sha: str,
+    batch: list[_Prepared],
+    report: ImportReport,
+    now: datetime,
+    path: Path,
+    skip: bool,
+    first_import: bool,
 ) -> None:
-    keys = {p.key for p in batch}
     existing: dict[str, tuple[int, str, int, str | None]] = {}
-    if keys:
+    if not first_import:
         query = (
-            select(mentions.c.record_key, mentions.c.id, documents.c.sha256, mentions.c.version,
-                   documents.c.parent_sha256)
+            select(
+                mentions.c.record_key,
+                mentions.c.id,
+                documents.c.sha256,
+                mentions.c.version,
+                documents.c.parent_sha256,
+            )
             .join(documents, documents.c.id == mentions.c.document_id)
-            .where(mentions.c.source_id == source_id, mentions.c.superseded_at.is_(None),
-                   mentions.c.record_key.in_(keys))
+            .where(
+                mentions.c.source_id == source_id,
+                mentions.c.superseded_at.is_(None),
+                mentions.c.record_key.in_({p.key for p in batch}),
+            )
         )
         for key, mid, sha, version, parent in conn.execute(query):
             existing[key] = (mid, sha, version, parent)
     seen: dict[str, str] = {}
-    new_docs: list[dict[str, Any]] = []
     new_mentions: list[tuple[_Prepared, int]] = []
     superseded: list[int] = []
     for p in batch:
@@ -210,53 +267,94 @@ def _write_batch(
             superseded.append(mid)
             version = old_version + 1
             report.changed += 1
-        new_docs.append({
-            "sha256": p.sha, "source_id": source_id, "media_type": "application/json",
-            "imported_at": now, "size": len(p.content), "content": p.content,
-            "parent_sha256": file_sha, "locator": f"line {p.line}",
-            "url": None, "title": None, "published_at": None, "captured_at": None, "note": None,
-            "text": None,
-        })
         new_mentions.append((p, version))
-    if not new_docs:
-        return
-    _insert_new(conn, source_id, new_docs, new_mentions, superseded, report, now)
+    if new_mentions:
+        _insert_new(conn, source_id, new_mentions, superseded, now, file_sha, first_import)
+
+
+DOC_COLUMNS = (
+    "id",
+    "sha256",
+    "source_id",
+    "media_type",
+    "imported_at",
+    "size",
+    "content",
+    "parent_sha256",
+    "locator",
+)
+MENTION_INSERT = (
+    "id",
+    "document_id",
+    "source_id",
+    "ordinal",
+    "record_key",
+    "version",
+    "created_at",
+    "urls",
+    *MENTION_COLUMNS,
+)
 
 
 def _insert_new(
-    conn: Connection, source_id: int, new_docs: list[dict[str, Any]],
-    new_mentions: list[tuple[_Prepared, int]], superseded: list[int],
-    report: ImportReport, now: datetime,
+    conn: Connection,
+    source_id: int,
+    new_mentions: list[tuple[_Prepared, int]],
+    superseded: list[int],
+    now: datetime,
+    file_sha: str,
+    first_import: bool,
 ) -> None:
-    shas = [d["sha256"] for d in new_docs]
-    already = {
-        sha: did for sha, did in conn.execute(
-            select(documents.c.sha256, documents.c.id)
-            .where(documents.c.source_id == source_id, documents.c.sha256.in_(shas))
+    doc_ids: dict[str, int] = {}
+    if not first_import:  # a reverted row's bytes may already be stored for this source
+        shas = [p.sha for p, _ in new_mentions]
+        query = select(documents.c.sha256, documents.c.id).where(
+            documents.c.source_id == source_id, documents.c.sha256.in_(shas)
         )
-    }
-    to_insert = [d for d in new_docs if d["sha256"] not in already]
-    if to_insert:
-        conn.execute(documents.insert(), to_insert)
-        already.update(
-            (sha, did) for sha, did in conn.execute(
-                select(documents.c.sha256, documents.c.id)
-                .where(documents.c.source_id == source_id, documents.c.sha256.in_(shas))
+        doc_ids.update((sha, did) for sha, did in conn.execute(query))
+    fresh = [p for p, _ in new_mentions if p.sha not in doc_ids]
+    ids = allocate_ids(conn, documents, len(fresh))
+    doc_ids.update(zip((p.sha for p in fresh), ids, strict=True))
+    bulk_insert(
+        conn,
+        documents,
+        DOC_COLUMNS,
+        (
+            (
+                i,
+                p.sha,
+                source_id,
+                "application/json",
+                now,
+                len(p.content),
+                p.content,
+                file_sha,
+                f"line {p.line}",
             )
-        )
+            for i, p in zip(ids, fresh, strict=True)
+        ),
+    )
     if superseded:
         conn.execute(
             mentions.update().where(mentions.c.id.in_(superseded)).values(superseded_at=now)
         )
-    rows = []
-    for p, version in new_mentions:
-        values = p.values
-        row: dict[str, Any] = {c: values.get(c) for c in MENTION_COLUMNS}
-        row.update(
-            document_id=already[p.sha], source_id=source_id, ordinal=0, record_key=p.key,
-            version=version, superseded_at=None, created_at=now,
-            urls=json.dumps(values["urls"]) if values.get("urls") else None,
-            spans=None, confidence=None,
-        )
-        rows.append(row)
-    conn.execute(mentions.insert(), rows)
+    mention_ids = allocate_ids(conn, mentions, len(new_mentions))
+    bulk_insert(
+        conn,
+        mentions,
+        MENTION_INSERT,
+        (
+            (
+                mid,
+                doc_ids[p.sha],
+                source_id,
+                0,
+                p.key,
+                version,
+                now,
+                json.dumps(p.values["urls"]) if p.values.get("urls") else None,
+                *map(p.values.get, MENTION_COLUMNS),
+            )
+            for mid, (p, version) in zip(mention_ids, new_mentions, strict=True)
+        ),
+    )

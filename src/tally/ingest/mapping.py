@@ -54,9 +54,7 @@ class Mapping(BaseModel):
     def _known_fields(cls, value: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(value) - LIST_FIELDS)
         if unknown:
-            raise ValueError(
-                f"unknown Tally field(s) {unknown}; known: {sorted(LIST_FIELDS)}"
-            )
+            raise ValueError(f"unknown Tally field(s) {unknown}; known: {sorted(LIST_FIELDS)}")
         if not value:
             raise ValueError("map at least one column")
         return value

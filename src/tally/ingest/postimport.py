@@ -40,8 +40,14 @@ class PostReport:
     per_post: list[tuple[str, int]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "posts": self.posts, "added": self.added,
-                "unchanged": self.unchanged, "persons": self.persons, "notes": self.notes}
+        return {
+            "source": self.source,
+            "posts": self.posts,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "persons": self.persons,
+            "notes": self.notes,
+        }
 
 
 def published_date(value: str | None) -> date | None:
@@ -55,16 +61,24 @@ def published_date(value: str | None) -> date | None:
 
 def mention_row(facts: MentionFacts) -> dict[str, Any]:
     """Mention columns from extracted facts."""
+
     def text(v: Any) -> Any:
         return str(v) if isinstance(v, PartialDate) else v
 
     return {
-        "full_name": facts.full_name, "last_name": facts.last_name,
-        "first_name": facts.first_name, "patronymic": facts.patronymic,
+        "full_name": facts.full_name,
+        "last_name": facts.last_name,
+        "first_name": facts.first_name,
+        "patronymic": facts.patronymic,
         "name_key": name_key(facts.last_name, facts.first_name, facts.patronymic),
-        "birth_date": text(facts.birth_date), "death_date": text(facts.death_date),
-        "age": facts.age, "region": facts.region, "settlement": facts.settlement,
-        "unit": facts.unit, "rank": facts.rank, "is_officer": facts.is_officer,
+        "birth_date": text(facts.birth_date),
+        "death_date": text(facts.death_date),
+        "age": facts.age,
+        "region": facts.region,
+        "settlement": facts.settlement,
+        "unit": facts.unit,
+        "rank": facts.rank,
+        "is_officer": facts.is_officer,
         "channel": facts.channel.value if facts.channel else None,
         "citizenship": facts.citizenship,
         "urls": json.dumps(facts.urls) if facts.urls else None,
@@ -99,12 +113,22 @@ def import_posts(
                     report.unchanged += 1
                     continue
                 result = extract(post.text, lang=lang, published=published_date(post.published))
-                doc_id = _store_document(store, conn, source_id, sha, post, now, created,
-                                         "; ".join(result.notes) or None)
-                rows = [{**mention_row(f), "document_id": doc_id, "source_id": source_id,
-                         "ordinal": i, "record_key": None, "version": 1,
-                         "superseded_at": None, "created_at": now}
-                        for i, f in enumerate(result.persons)]
+                doc_id = _store_document(
+                    store, conn, source_id, sha, post, now, created, "; ".join(result.notes) or None
+                )
+                rows = [
+                    {
+                        **mention_row(f),
+                        "document_id": doc_id,
+                        "source_id": source_id,
+                        "ordinal": i,
+                        "record_key": None,
+                        "version": 1,
+                        "superseded_at": None,
+                        "created_at": now,
+                    }
+                    for i, f in enumerate(result.persons)
+                ]
                 if rows:
                     conn.execute(mentions.insert(), rows)
                 report.added += 1
@@ -113,8 +137,9 @@ def import_posts(
                 report.per_post.append((post.locator, len(rows)))
                 if on_post:
                     on_post()
-            audit.append(conn, actor, "import.posts", source,
-                         {**report.as_dict(), "file": path.name})
+            audit.append(
+                conn, actor, "import.posts", source, {**report.as_dict(), "file": path.name}
+            )
     except BaseException:
         for sha in created:
             store.objects.path(sha).unlink(missing_ok=True)
@@ -123,24 +148,46 @@ def import_posts(
 
 
 def _exists(conn: Connection, source_id: int, sha: str) -> bool:
-    return conn.execute(select(documents.c.id).where(
-        documents.c.source_id == source_id, documents.c.sha256 == sha)).first() is not None
+    return (
+        conn.execute(
+            select(documents.c.id).where(
+                documents.c.source_id == source_id, documents.c.sha256 == sha
+            )
+        ).first()
+        is not None
+    )
 
 
 def _store_document(
-    store: Store, conn: Connection, source_id: int, sha: str, post: Post, now: datetime,
-    created: list[str], note: str | None,
+    store: Store,
+    conn: Connection,
+    source_id: int,
+    sha: str,
+    post: Post,
+    now: datetime,
+    created: list[str],
+    note: str | None,
 ) -> int:
     inline = len(post.raw) <= INLINE_BYTES
     if not inline and not store.objects.has(sha):
         store.objects.put_bytes(post.raw)
         created.append(sha)
-    result = conn.execute(documents.insert().values(
-        sha256=sha, source_id=source_id, media_type=post.media_type, url=post.url,
-        title=post.title, published_at=post.published, imported_at=now, size=len(post.raw),
-        content=post.raw if inline else None, locator=post.locator, note=note,
-        text=post.text,
-    ))
+    result = conn.execute(
+        documents.insert().values(
+            sha256=sha,
+            source_id=source_id,
+            media_type=post.media_type,
+            url=post.url,
+            title=post.title,
+            published_at=post.published,
+            imported_at=now,
+            size=len(post.raw),
+            content=post.raw if inline else None,
+            locator=post.locator,
+            note=note,
+            text=post.text,
+        )
+    )
     pk = result.inserted_primary_key
     assert pk is not None
     return int(pk[0])

@@ -43,15 +43,16 @@ def guess_post_format(path: Path) -> str:
         return "telegram"
     if suffix in (".txt", ".text", ".md"):
         return "text"
-    raise InputError(problem(path, None, None, f"unknown post format {path.suffix!r}"),
-                     "use a Telegram result.json, .html, .warc(.gz), .txt or .jsonl, "
-                     "or pass --format")
+    raise InputError(
+        problem(path, None, None, f"unknown post format {path.suffix!r}"),
+        "use a Telegram result.json, .html, .warc(.gz), .txt or .jsonl, or pass --format",
+    )
 
 
 def _decode(path: Path, data: bytes, where: str, encoding: str | None = None) -> str:
     if b"\x00" in data[:65536]:
         raise InputError(problem(path, None, None, f"{where}: binary data, not text"))
-    enc = encoding or detect_bytes(data[:1 << 20])
+    enc = encoding or detect_bytes(data[: 1 << 20])
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
@@ -64,19 +65,31 @@ def _decode(path: Path, data: bytes, where: str, encoding: str | None = None) ->
 
 def _check_size(path: Path, size: int, where: str) -> None:
     if size > MAX_POST_BYTES:
-        raise InputError(problem(
-            path, None, None,
-            f"{where} is {size / 1e6:.1f} MB; a post or page may be at most "
-            f"{MAX_POST_BYTES / 1e6:.0f} MB"))
+        raise InputError(
+            problem(
+                path,
+                None,
+                None,
+                f"{where} is {size / 1e6:.1f} MB; a post or page may be at most "
+                f"{MAX_POST_BYTES / 1e6:.0f} MB",
+            )
+        )
 
 
 def read_posts(path: Path, fmt: str | None = None) -> Iterator[Post]:
     fmt = fmt or guess_post_format(path)
-    readers = {"telegram": _telegram, "html": _html_file, "warc": _warc, "text": _text,
-               "jsonl": _jsonl}
+    readers = {
+        "telegram": _telegram,
+        "html": _html_file,
+        "warc": _warc,
+        "text": _text,
+        "jsonl": _jsonl,
+    }
     if fmt not in readers:
-        raise InputError(problem(path, None, None, f"unknown post format {fmt!r}"),
-                         f"use one of {', '.join(POST_FORMATS)}")
+        raise InputError(
+            problem(path, None, None, f"unknown post format {fmt!r}"),
+            f"use one of {', '.join(POST_FORMATS)}",
+        )
     return readers[fmt](path)
 
 
@@ -91,24 +104,29 @@ def telegram_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "".join(v if isinstance(v, str) else str(v.get("text", ""))
-                       for v in value if isinstance(v, str | dict))
+        return "".join(
+            v if isinstance(v, str) else str(v.get("text", ""))
+            for v in value
+            if isinstance(v, str | dict)
+        )
     return ""
 
 
 def _telegram(path: Path) -> Iterator[Post]:
     size = path.stat().st_size
     if size > 512 * 1024 * 1024:
-        raise InputError(problem(path, None, None, "a Telegram export over 512 MB"),
-                         "split the export by date")
+        raise InputError(
+            problem(path, None, None, "a Telegram export over 512 MB"), "split the export by date"
+        )
     raw = path.read_bytes()
     try:
         data = json.loads(_decode(path, raw, "the export"))
     except json.JSONDecodeError as exc:
         raise InputError(problem(path, exc.lineno, None, f"invalid JSON: {exc.msg}")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
-        raise InputError(problem(path, 1, None,
-                                 'not a Telegram Desktop export (no "messages" list)'))
+        raise InputError(
+            problem(path, 1, None, 'not a Telegram Desktop export (no "messages" list)')
+        )
     channel = data.get("name") or path.stem
     username = data.get("username")
     for index, msg in enumerate(data["messages"], start=1):
@@ -121,8 +139,15 @@ def _telegram(path: Path) -> Iterator[Post]:
         _check_size(path, len(body), f"message {msg.get('id', index)}")
         mid = msg.get("id", index)
         url = f"https://t.me/{username}/{mid}" if username else None
-        yield Post(body, text, "application/vnd.telegram.message+json", f"message {mid}",
-                   url=url, published=str(msg.get("date") or "") or None, title=str(channel))
+        yield Post(
+            body,
+            text,
+            "application/vnd.telegram.message+json",
+            f"message {mid}",
+            url=url,
+            published=str(msg.get("date") or "") or None,
+            title=str(channel),
+        )
 
 
 def html_post(path: Path, raw: bytes, where: str, url: str | None = None) -> Post | None:
@@ -130,16 +155,24 @@ def html_post(path: Path, raw: bytes, where: str, url: str | None = None) -> Pos
     import trafilatura
 
     html = _decode(path, raw, where)
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                            include_comments=False, favor_precision=True)
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+    )
     if extracted is None:
         return None
     doc = extracted if isinstance(extracted, dict) else extracted.as_dict()
     text = doc.get("text") or ""
     if not text.strip():
         return None
-    return Post(raw, text, "text/html", where, url=url or doc.get("url"),
-                published=doc.get("date"), title=doc.get("title"))
+    return Post(
+        raw,
+        text,
+        "text/html",
+        where,
+        url=url or doc.get("url"),
+        published=doc.get("date"),
+        title=doc.get("title"),
+    )
 
 
 def _html_file(path: Path) -> Iterator[Post]:
@@ -168,8 +201,15 @@ def _warc(path: Path) -> Iterator[Post]:
                 post = html_post(path, raw, f"record {number}", url)
                 if post is not None:
                     date = record.rec_headers.get_header("WARC-Date")
-                    yield Post(post.raw, post.text, post.media_type, post.locator, post.url,
-                               post.published or (date[:10] if date else None), post.title)
+                    yield Post(
+                        post.raw,
+                        post.text,
+                        post.media_type,
+                        post.locator,
+                        post.url,
+                        post.published or (date[:10] if date else None),
+                        post.title,
+                    )
         except ArchiveLoadFailed as exc:
             raise InputError(problem(path, None, None, f"not a readable WARC file: {exc}")) from exc
 
@@ -185,8 +225,15 @@ def _jsonl(path: Path) -> Iterator[Post]:
             except json.JSONDecodeError as exc:
                 raise InputError(problem(path, number, None, f"invalid JSON: {exc.msg}")) from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise InputError(problem(path, number, None,
-                                         'expected an object with a "text" string'))
-            yield Post(line.rstrip(b"\r\n"), obj["text"], "application/json", f"line {number}",
-                       url=obj.get("url"), published=obj.get("date") or obj.get("published"),
-                       title=obj.get("title"))
+                raise InputError(
+                    problem(path, number, None, 'expected an object with a "text" string')
+                )
+            yield Post(
+                line.rstrip(b"\r\n"),
+                obj["text"],
+                "application/json",
+                f"line {number}",
+                url=obj.get("url"),
+                published=obj.get("date") or obj.get("published"),
+                title=obj.get("title"),
+            )

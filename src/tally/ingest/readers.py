@@ -122,7 +122,9 @@ def _csv(
                 if len(cells) != len(header):
                     raise InputError(
                         problem(
-                            path, start, None,
+                            path,
+                            start,
+                            None,
                             f"{len(cells)} cells where the header has {len(header)}",
                         )
                     )

@@ -1,0 +1,73 @@
+"""Capture histories from the store: which sources found each linked person.
+
+Each live person (not merged into another) is one individual; each source is one list. A
+person's stratum is read from the person view: region, month of death (``YYYY-MM``; persons
+dated only to the year, or undated, fall in ``unknown``) or recruitment channel.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, select
+
+from tally.estimate.table import CaptureTable
+from tally.store import Store
+from tally.store.schema import mentions, person_mentions, persons, sources
+
+STRATA = ("region", "month", "channel")
+
+
+def _records(conn: Connection, by: str | None) -> Iterator[tuple[int, str, str]]:
+    if by is not None and by not in STRATA:
+        raise ValueError(f"--by must be one of {', '.join(STRATA)}, not {by!r}")
+    stratum = {
+        None: persons.c.id, "region": persons.c.region, "month": persons.c.death_date,
+        "channel": persons.c.channel,
+    }[by]
+    query = (
+        select(persons.c.id, sources.c.name, stratum)
+        .join(person_mentions, person_mentions.c.person_id == persons.c.id)
+        .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+        .join(sources, sources.c.id == mentions.c.source_id)
+        .where(persons.c.merged_into.is_(None), mentions.c.superseded_at.is_(None))
+    )
+    for pid, source, value in conn.execute(query):
+        if by is None:
+            label = ""
+        elif by == "month":
+            label = value[:7] if value and len(value) >= 7 else "unknown"
+        else:
+            label = value or "unknown"
+        yield pid, source, label
+
+
+def capture_tables(store: Store, by: str | None = None) -> dict[str, CaptureTable]:
+    """One capture table per stratum (a single one keyed "" without ``by``).
+
+    Every table has the same lists: all sources that found anyone, in name order.
+    """
+    with store.engine.connect() as conn:
+        rows = list(_records(conn, by))
+    names = sorted({source for _, source, _ in rows})
+    if len(names) < 2:
+        raise ValueError(
+            f"estimation needs at least two sources holding linked persons; the store has "
+            f"{len(names)} ({', '.join(names) or 'none'}) — import more sources and run `tally link`"
+        )
+    grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for pid, source, label in rows:
+        grouped[label].append((pid, source))
+    return {
+        label: CaptureTable.from_records(records, lists=names, stratum=label or None)
+        for label, records in sorted(grouped.items())
+    }
+
+
+def capture_table(store: Store) -> CaptureTable | None:
+    """The whole store as one capture table; None when fewer than two sources hold persons."""
+    try:
+        return capture_tables(store)[""]
+    except (ValueError, KeyError):
+        return None
