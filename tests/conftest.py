@@ -88,8 +88,10 @@ def store(db_url: str, tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     """An initialised SQLite store only (for tests that are not about the database)."""
-    s = open_store(Settings(data_dir=tmp_path / "data",
-                            database_url=f"sqlite:///{tmp_path / 'tally.db'}"), create=True)
+    s = open_store(
+        Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'tally.db'}"),
+        create=True,
+    )
     try:
         yield s
     finally:

@@ -22,13 +22,20 @@ from tally.store.schema import audit_events, documents, mentions, sources
 REPO = Path(__file__).resolve().parents[2]
 MAPPINGS = REPO / "docs" / "mappings"
 
-SIMPLE = Mapping.model_validate({
-    "id": "id",
-    "fields": {"full_name": "ФИО", "birth_date": "Родился", "death_date": "Погиб",
-               "region": "Регион", "channel": "Категория"},
-    "date_formats": ["%d.%m.%Y", "%m.%Y", "%Y"],
-    "values": {"channel": {"мобилизованный": "mobilized", "доброволец": "volunteer"}},
-})
+SIMPLE = Mapping.model_validate(
+    {
+        "id": "id",
+        "fields": {
+            "full_name": "ФИО",
+            "birth_date": "Родился",
+            "death_date": "Погиб",
+            "region": "Регион",
+            "channel": "Категория",
+        },
+        "date_formats": ["%d.%m.%Y", "%m.%Y", "%Y"],
+        "values": {"channel": {"мобилизованный": "mobilized", "доброволец": "volunteer"}},
+    }
+)
 HEADER = ["id", "ФИО", "Родился", "Погиб", "Регион", "Категория"]
 ROWS = [
     ["1", "Иванов Сергей Петрович", "12.03.1991", "05.2023", "Бурятия", "мобилизованный"],
@@ -59,7 +66,11 @@ def test_values_are_parsed_with_precision(store: Store, tmp_path: Path) -> None:
     assert (got["1"].birth_date, got["1"].death_date) == ("1991-03-12", "2023-05")
     assert (got["2"].birth_date, got["2"].death_date) == ("1988", "2024-05-14")
     assert got["1"].region == "RU-BU" and got["2"].region == "RU-KRS" and got["3"].region == "RU-TY"
-    assert (got["1"].channel, got["2"].channel, got["3"].channel) == ("mobilized", "volunteer", None)
+    assert (got["1"].channel, got["2"].channel, got["3"].channel) == (
+        "mobilized",
+        "volunteer",
+        None,
+    )
     assert got["3"].birth_date is None
 
 
@@ -71,21 +82,21 @@ def test_reimport_adds_nothing_and_changed_row_is_a_new_version(
     again = import_list(store, path, "list", SIMPLE)
     assert (again.added, again.changed, again.unchanged) == (0, 0, 3)
     assert _count(store) == 3
-    changed = [ROWS[0][:3] + ["06.05.2023"] + ROWS[0][4:], *ROWS[1:]]
+    changed = [[*ROWS[0][:3], "06.05.2023", *ROWS[0][4:]], *ROWS[1:]]
     third = import_list(store, _write(tmp_path / "l2.csv", changed), "list", SIMPLE)
     assert (third.added, third.changed, third.unchanged) == (0, 1, 2)
     with store.engine.connect() as conn:
         versions = conn.execute(
             select(mentions.c.version, mentions.c.death_date, mentions.c.superseded_at)
-            .where(mentions.c.record_key == "1").order_by(mentions.c.version)).all()
+            .where(mentions.c.record_key == "1")
+            .order_by(mentions.c.version)
+        ).all()
     assert [(v, d) for v, d, _ in versions] == [(1, "2023-05"), (2, "2023-05-06")]
     assert versions[0][2] is not None and versions[1][2] is None
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8_r"])
-def test_russian_encodings_are_detected(
-    sqlite_store: Store, tmp_path: Path, encoding: str
-) -> None:
+def test_russian_encodings_are_detected(sqlite_store: Store, tmp_path: Path, encoding: str) -> None:
     import_list(sqlite_store, _write(tmp_path / "l.csv", ROWS, encoding), "list", SIMPLE)
     with sqlite_store.engine.connect() as conn:
         names = set(conn.execute(select(mentions.c.last_name)).scalars())
@@ -105,10 +116,14 @@ def test_a_bad_row_refuses_the_whole_file(store: Store, tmp_path: Path) -> None:
 
 
 def test_skip_bad_rows_lists_every_skipped_row(store: Store, tmp_path: Path) -> None:
-    bad = [*ROWS, ["4", "Петров Пётр", "1990", "2023", "Нарния", ""],
-           ["5", "Сидоров Иван", "1990", "2023", "Бурятия", "наёмник"]]
-    report = import_list(store, _write(tmp_path / "bad.csv", bad), "list", SIMPLE,
-                         skip_bad_rows=True)
+    bad = [
+        *ROWS,
+        ["4", "Петров Пётр", "1990", "2023", "Нарния", ""],
+        ["5", "Сидоров Иван", "1990", "2023", "Бурятия", "наёмник"],
+    ]
+    report = import_list(
+        store, _write(tmp_path / "bad.csv", bad), "list", SIMPLE, skip_bad_rows=True
+    )
     assert [(p.line, p.column) for p in report.skipped] == [(5, "Регион"), (6, "Категория")]
     assert "Нарния" in report.skipped[0].message
     assert report.added == 3 and _count(store) == 3
@@ -118,7 +133,7 @@ def test_skip_bad_rows_lists_every_skipped_row(store: Store, tmp_path: Path) -> 
     ("content", "message"),
     [
         ("id,ФИО\n1,Иванов\n", "not in the file"),
-        ("id,ФИО,Родился,Погиб,Регион,Категория\n1,\"Иванов,2000\n", "line 2"),
+        ('id,ФИО,Родился,Погиб,Регион,Категория\n1,"Иванов,2000\n', "line 2"),
         ("id,ФИО,Родился,Погиб,Регион,Категория\n1,Иванов,2000\n", "3 cells"),
         ("", "empty"),
     ],
@@ -133,9 +148,7 @@ def test_malformed_files_are_refused(
     assert _count(sqlite_store) == 0
 
 
-def test_duplicate_ids_with_different_data_are_refused(
-    sqlite_store: Store, tmp_path: Path
-) -> None:
+def test_duplicate_ids_with_different_data_are_refused(sqlite_store: Store, tmp_path: Path) -> None:
     rows = [*ROWS, ["1", "Иванов Сергей Петрович", "12.03.1991", "06.2023", "Бурятия", ""]]
     with pytest.raises(InputError, match="appears twice"):
         import_list(sqlite_store, _write(tmp_path / "d.csv", rows), "list", SIMPLE)
@@ -152,15 +165,20 @@ def test_interrupted_import_leaves_nothing(tmp_path: Path) -> None:
             writer.writerow([str(i), f"Иванов{i} Сергей Петрович", "1991", "2023", "Бурятия", ""])
     mapping = tmp_path / "m.yaml"
     mapping.write_text(
-        "id: id\nfields: {full_name: ФИО, birth_date: Родился, death_date: Погиб, region: Регион}\n",
-        encoding="utf-8")
+        "id: id\n"
+        "fields: {full_name: ФИО, birth_date: Родился, death_date: Погиб, region: Регион}\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "TALLY_DATA_DIR": str(tmp_path / "data")}
     env.pop("TALLY_DATABASE_URL", None)
     tally = [sys.executable, "-m", "tally"]
     subprocess.run([*tally, "init"], env=env, check=True, capture_output=True)
-    proc = subprocess.Popen([*tally, "import", "list", str(big), "--source", "big",
-                             "--mapping", str(mapping)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*tally, "import", "list", str(big), "--source", "big", "--mapping", str(mapping)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     db = tmp_path / "data" / "tally.db"
     deadline = time.monotonic() + 60
     # wait until the import has written into the database (the WAL grows), then kill it
@@ -189,13 +207,21 @@ def test_bessudnov_list_imports_completely_and_idempotently(
     assert _count(store) == 20_253
     with store.engine.connect() as conn:
         row = conn.execute(select(mentions).where(mentions.c.record_key == "3478")).one()
-        no_region = conn.execute(select(func.count()).select_from(mentions)
-                                 .where(mentions.c.region.is_(None))).scalar_one()
+        no_region = conn.execute(
+            select(func.count()).select_from(mentions).where(mentions.c.region.is_(None))
+        ).scalar_one()
     assert (row.birth_date, row.death_date, row.region, row.channel, row.age) == (
-        "1996", "2022-02-26", "RU-DA", "professional", 26)
+        "1996",
+        "2022-02-26",
+        "RU-DA",
+        "professional",
+        26,
+    )
     assert row.last_name is None and row.name_key is None  # "removed" means missing
-    assert row.urls == '["https://archive.ph/LE8Up", "https://archive.ph/qYhsU", ' \
-                       '"https://archive.ph/tXS9b"]'
+    assert (
+        row.urls == '["https://archive.ph/LE8Up", "https://archive.ph/qYhsU", '
+        '"https://archive.ph/tXS9b"]'
+    )
     assert no_region == 358
 
 

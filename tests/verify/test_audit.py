@@ -24,8 +24,7 @@ def test_intact_chain_verifies(store: Store) -> None:
 def test_edited_payload_is_found(store: Store) -> None:
     _fill(store)
     with store.engine.begin() as conn:
-        conn.execute(update(audit_events).where(audit_events.c.seq == 3)
-                     .values(payload='{"i":99}'))
+        conn.execute(update(audit_events).where(audit_events.c.seq == 3).values(payload='{"i":99}'))
     with store.engine.connect() as conn:
         problems = verify_chain(conn)
     assert [p.seq for p in problems] == [3]

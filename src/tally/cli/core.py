@@ -10,8 +10,9 @@ import typer
 from tally.cli.common import byte_progress, console, fail, readable_errors, store
 from tally.model import SourceType
 
-import_app = typer.Typer(help="Import lists and posts, keeping every document as evidence.",
-                         no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import lists and posts, keeping every document as evidence.", no_args_is_help=True
+)
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 
 
@@ -20,18 +21,40 @@ def init() -> None:
     from tally.store.db import current_revision
 
     s = store(create=True)
-    console.print(f"[green]ready[/]: database {s.engine.url.render_as_string(hide_password=True)}"
-                  f" at schema {current_revision(s.engine)}; evidence in {s.objects.root}")
+    console.print(
+        f"[green]ready[/]: database {s.engine.url.render_as_string(hide_password=True)}"
+        f" at schema {current_revision(s.engine)}; evidence in {s.objects.root}"
+    )
 
 
 def import_list(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV, TSV, XLSX, JSON or JSONL list")],
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="CSV, TSV, XLSX, JSON or JSONL list")
+    ],
     source: Annotated[str, typer.Option(help="Name of the source (created when new)")],
-    mapping: Annotated[Path, typer.Option(exists=True, dir_okay=False, help="Mapping YAML: which column is which field (see docs/mappings/)")],
-    source_type: Annotated[SourceType | None, typer.Option(help="Type of the source, for grading")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="csv|tsv|xlsx|json|jsonl (default: by extension)")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Force an encoding (default: detect UTF-8, cp1251, KOI8-R)")] = None,
-    skip_bad_rows: Annotated[bool, typer.Option(help="Skip rows that break the mapping (each is listed) instead of refusing the whole file")] = False,
+    mapping: Annotated[
+        Path,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Mapping YAML: which column is which field (see docs/mappings/)",
+        ),
+    ],
+    source_type: Annotated[
+        SourceType | None, typer.Option(help="Type of the source, for grading")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv|tsv|xlsx|json|jsonl (default: by extension)")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force an encoding (default: detect UTF-8, cp1251, KOI8-R)")
+    ] = None,
+    skip_bad_rows: Annotated[
+        bool,
+        typer.Option(
+            help="Skip rows that break the mapping (each is listed) instead of refusing the file"
+        ),
+    ] = False,
 ) -> None:
     """Import a person list: every row becomes a Document and a Mention.
 
@@ -46,9 +69,17 @@ def import_list(
         s = store()
         with byte_progress() as progress:
             task = progress.add_task(f"importing {file.name}", total=file.stat().st_size)
-            report = run(s, file, source, m, fmt=fmt, encoding=encoding, source_type=source_type,
-                         skip_bad_rows=skip_bad_rows,
-                         on_bytes=lambda n: progress.advance(task, n))
+            report = run(
+                s,
+                file,
+                source,
+                m,
+                fmt=fmt,
+                encoding=encoding,
+                source_type=source_type,
+                skip_bad_rows=skip_bad_rows,
+                on_bytes=lambda n: progress.advance(task, n),
+            )
     for problem in report.skipped:
         console.print(f"[yellow]skipped[/] {problem}", highlight=False)
     console.print(
@@ -60,10 +91,22 @@ def import_list(
 
 
 def import_posts(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Telegram result.json, .html, .warc(.gz), .txt or .jsonl")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help="Telegram result.json, .html, .warc(.gz), .txt or .jsonl",
+        ),
+    ],
     source: Annotated[str, typer.Option(help="Name of the source (created when new)")],
-    source_type: Annotated[SourceType, typer.Option(help="Type of the source, for grading")] = SourceType.UNKNOWN,
-    fmt: Annotated[str | None, typer.Option("--format", help="telegram|html|warc|text|jsonl (default: by extension)")] = None,
+    source_type: Annotated[
+        SourceType, typer.Option(help="Type of the source, for grading")
+    ] = SourceType.UNKNOWN,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="telegram|html|warc|text|jsonl (default: by extension)"),
+    ] = None,
     lang: Annotated[str, typer.Option(help="ru|en|auto")] = "auto",
 ) -> None:
     """Import posts or pages; each is a Document, and every person it reports killed a Mention.
@@ -76,15 +119,25 @@ def import_posts(
 
     with readable_errors():
         s = store()
-        with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} posts"),
-                      transient=True) as progress:
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description} {task.completed} posts"), transient=True
+        ) as progress:
             task = progress.add_task(f"extracting {file.name}")
-            report = run(s, file, source, fmt=fmt, source_type=source_type, lang=lang,
-                         on_post=lambda: progress.advance(task))
+            report = run(
+                s,
+                file,
+                source,
+                fmt=fmt,
+                source_type=source_type,
+                lang=lang,
+                on_post=lambda: progress.advance(task),
+            )
     console.print(
         f"[green]imported[/] {file.name} into source {source!r}: {report.posts} posts, "
         f"{report.added} new, {report.unchanged} already stored, {report.persons} persons "
-        f"mentioned, {report.notes} with counts but no names", highlight=False)
+        f"mentioned, {report.notes} with counts but no names",
+        highlight=False,
+    )
 
 
 def grade() -> None:

@@ -29,8 +29,12 @@ class LinkReport:
     merged_pairs: int
 
     def as_dict(self) -> dict[str, int]:
-        return {"run_id": self.run_id, "mentions": self.mentions, "persons": self.persons,
-                "merged_pairs": self.merged_pairs}
+        return {
+            "run_id": self.run_id,
+            "mentions": self.mentions,
+            "persons": self.persons,
+            "merged_pairs": self.merged_pairs,
+        }
 
 
 def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -40,8 +44,12 @@ def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[in
     """
     rows = conn.execute(
         select(decisions.c.kind, decisions.c.mention_a, decisions.c.mention_b)
-        .where(decisions.c.deleted_at.is_(None), decisions.c.kind.in_(("same", "different")),
-               decisions.c.mention_a.is_not(None), decisions.c.mention_b.is_not(None))
+        .where(
+            decisions.c.deleted_at.is_(None),
+            decisions.c.kind.in_(("same", "different")),
+            decisions.c.mention_a.is_not(None),
+            decisions.c.mention_b.is_not(None),
+        )
         .order_by(decisions.c.created_at, decisions.c.id)
     )
     latest: dict[tuple[int, int], str] = {}
@@ -55,8 +63,13 @@ def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[in
 def current_items(conn: Connection) -> tuple[dict[int, int | None], list[tuple[int, str, str]]]:
     """(mention id -> distinct group, [(mention id, name key, birth date)]) for current mentions."""
     query = (
-        select(mentions.c.id, mentions.c.name_key, mentions.c.birth_date, mentions.c.source_id,
-               sources.c.distinct_persons)
+        select(
+            mentions.c.id,
+            mentions.c.name_key,
+            mentions.c.birth_date,
+            mentions.c.source_id,
+            sources.c.distinct_persons,
+        )
         .join(sources, sources.c.id == mentions.c.source_id)
         .where(mentions.c.superseded_at.is_(None))
     )
@@ -72,8 +85,11 @@ def current_items(conn: Connection) -> tuple[dict[int, int | None], list[tuple[i
 def link_exact(store: Store, actor: str = "cli") -> LinkReport:
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
-        run = conn.execute(link_runs.insert().values(
-            started_at=now, method="exact", params=json.dumps({"key": "name_key+birth_date"})))
+        run = conn.execute(
+            link_runs.insert().values(
+                started_at=now, method="exact", params=json.dumps({"key": "name_key+birth_date"})
+            )
+        )
         pk = run.inserted_primary_key
         assert pk is not None
         run_id = int(pk[0])
@@ -87,7 +103,12 @@ def link_exact(store: Store, actor: str = "cli") -> LinkReport:
         groups = result.groups()
         persist.save(conn, groups, run_id)
         report = LinkReport(run_id, len(items), len(groups), len(items) - len(groups))
-        conn.execute(link_runs.update().where(link_runs.c.id == run_id).values(
-            finished_at=datetime.now(UTC), n_mentions=report.mentions, n_persons=report.persons))
+        conn.execute(
+            link_runs.update()
+            .where(link_runs.c.id == run_id)
+            .values(
+                finished_at=datetime.now(UTC), n_mentions=report.mentions, n_persons=report.persons
+            )
+        )
         audit.append(conn, actor, "link.run", f"run {run_id}", report.as_dict())
     return report

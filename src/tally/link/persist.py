@@ -29,24 +29,40 @@ from sqlalchemy import (
 from tally.store.schema import decisions, mentions, person_mentions, persons, statements
 
 VIEW_FIELDS = (
-    "last_name", "first_name", "patronymic", "birth_date", "death_date", "age", "region",
-    "settlement", "unit", "rank", "is_officer", "channel", "citizenship",
+    "last_name",
+    "first_name",
+    "patronymic",
+    "birth_date",
+    "death_date",
+    "age",
+    "region",
+    "settlement",
+    "unit",
+    "rank",
+    "is_officer",
+    "channel",
+    "citizenship",
 )
 
 
 def previous_assignment(conn: Connection) -> dict[int, int]:
     """mention id -> person id, for current mentions (and via older versions of a record)."""
-    current = dict(conn.execute(
-        select(person_mentions.c.mention_id, person_mentions.c.person_id)
-        .join(mentions, mentions.c.id == person_mentions.c.mention_id)
-        .where(mentions.c.superseded_at.is_(None))
-    ).all())
+    current = dict(
+        conn.execute(
+            select(person_mentions.c.mention_id, person_mentions.c.person_id)
+            .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+            .where(mentions.c.superseded_at.is_(None))
+        ).all()
+    )
     old = mentions.alias("old")
     inherited = conn.execute(
         select(mentions.c.id, person_mentions.c.person_id)
-        .join(old, (old.c.source_id == mentions.c.source_id)
-              & (old.c.record_key == mentions.c.record_key)
-              & (old.c.version == mentions.c.version - 1))
+        .join(
+            old,
+            (old.c.source_id == mentions.c.source_id)
+            & (old.c.record_key == mentions.c.record_key)
+            & (old.c.version == mentions.c.version - 1),
+        )
         .join(person_mentions, person_mentions.c.mention_id == old.c.id)
         .where(mentions.c.superseded_at.is_(None), mentions.c.version > 1)
     ).all()
@@ -106,15 +122,20 @@ def save(
             assignment[m] = person
     conn.execute(delete(person_mentions))
     prob = probability or {}
-    rows = [{"mention_id": m, "person_id": p, "match_probability": prob.get(m),
-             "link_run_id": run_id} for m, p in assignment.items()]
+    rows = [
+        {"mention_id": m, "person_id": p, "match_probability": prob.get(m), "link_run_id": run_id}
+        for m, p in assignment.items()
+    ]
     for start in range(0, len(rows), 50_000):
-        conn.execute(insert(person_mentions), rows[start:start + 50_000])
+        conn.execute(insert(person_mentions), rows[start : start + 50_000])
     used = set(assignment.values())
     conn.execute(update(persons).where(persons.c.id.in_(used)).values(merged_into=None))
     for old, heir in retired.items():
-        conn.execute(update(persons).where(persons.c.id == old)
-                     .values(merged_into=heir, updated_at=now, n_mentions=0, n_sources=0))
+        conn.execute(
+            update(persons)
+            .where(persons.c.id == old)
+            .values(merged_into=heir, updated_at=now, n_mentions=0, n_sources=0)
+        )
     refresh(conn, now)
     return assignment
 
@@ -122,10 +143,19 @@ def save(
 def _allocate(conn: Connection, n: int, now: datetime) -> int:
     """Insert ``n`` new persons with consecutive ids; returns the first id."""
     start = int(conn.execute(select(func.coalesce(func.max(persons.c.id), 0))).scalar_one()) + 1
-    rows = [{"id": start + i, "created_at": now, "updated_at": now, "grade": "reported",
-             "n_mentions": 0, "n_sources": 0} for i in range(n)]
+    rows = [
+        {
+            "id": start + i,
+            "created_at": now,
+            "updated_at": now,
+            "grade": "reported",
+            "n_mentions": 0,
+            "n_sources": 0,
+        }
+        for i in range(n)
+    ]
     for i in range(0, len(rows), 50_000):
-        conn.execute(insert(persons), rows[i:i + 50_000])
+        conn.execute(insert(persons), rows[i : i + 50_000])
     return start
 
 
@@ -145,16 +175,21 @@ def refresh(conn: Connection, now: datetime | None = None) -> None:
     for prop in VIEW_FIELDS:
         col = mentions.c[prop]
         value = col if prop not in ("age", "is_officer") else cast(col, Text)
-        conn.execute(insert(statements).from_select(
-            ["person_id", "prop", "value", "mention_id", "created_at"],
-            select(person_mentions.c.person_id, literal(prop), value, mentions.c.id, literal(now))
-            .join(mentions, mentions.c.id == person_mentions.c.mention_id)
-            .where(col.is_not(None)),
-        ))
+        conn.execute(
+            insert(statements).from_select(
+                ["person_id", "prop", "value", "mention_id", "created_at"],
+                select(
+                    person_mentions.c.person_id, literal(prop), value, mentions.c.id, literal(now)
+                )
+                .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+                .where(col.is_not(None)),
+            )
+        )
     corrections = _corrections(conn)
     query = (
-        select(person_mentions.c.person_id, mentions.c.source_id,
-               *[mentions.c[f] for f in VIEW_FIELDS])
+        select(
+            person_mentions.c.person_id, mentions.c.source_id, *[mentions.c[f] for f in VIEW_FIELDS]
+        )
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .order_by(person_mentions.c.person_id, mentions.c.id)
     )
@@ -165,8 +200,12 @@ def refresh(conn: Connection, now: datetime | None = None) -> None:
     def flush() -> None:
         if current is None:
             return
-        view: dict[str, Any] = {"pid": current, "updated_at": now, "n_mentions": len(bucket),
-                                "n_sources": len({r[1] for r in bucket})}
+        view: dict[str, Any] = {
+            "pid": current,
+            "updated_at": now,
+            "n_mentions": len(bucket),
+            "n_sources": len({r[1] for r in bucket}),
+        }
         for i, f in enumerate(VIEW_FIELDS, start=2):
             view[f] = _best([r[i] for r in bucket if r[i] is not None])
         view.update(corrections.get(current, {}))
@@ -187,9 +226,11 @@ def refresh(conn: Connection, now: datetime | None = None) -> None:
 def _write_views(conn: Connection, batch: list[dict[str, Any]]) -> None:
     if not batch:
         return
-    stmt = (update(persons).where(persons.c.id == bindparam("pid"))
-            .values({f: bindparam(f) for f in (*VIEW_FIELDS, "updated_at", "n_mentions",
-                                                 "n_sources")}))
+    stmt = (
+        update(persons)
+        .where(persons.c.id == bindparam("pid"))
+        .values({f: bindparam(f) for f in (*VIEW_FIELDS, "updated_at", "n_mentions", "n_sources")})
+    )
     conn.execute(stmt, batch)
 
 
@@ -198,8 +239,11 @@ def _corrections(conn: Connection) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = defaultdict(dict)
     rows = conn.execute(
         select(decisions.c.person_id, decisions.c.prop, decisions.c.value)
-        .where(decisions.c.kind == "correct", decisions.c.deleted_at.is_(None),
-               decisions.c.person_id.is_not(None))
+        .where(
+            decisions.c.kind == "correct",
+            decisions.c.deleted_at.is_(None),
+            decisions.c.person_id.is_not(None),
+        )
         .order_by(decisions.c.created_at, decisions.c.id)
     )
     for pid, prop, value in rows:

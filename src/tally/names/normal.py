@@ -39,8 +39,7 @@ def split_full_name(full: str, order: str = "last_first") -> dict[str, str]:
             return {"last_name": words[0]}
         if len(words) == 2:
             return {"first_name": words[0], "last_name": words[1]}
-        return {"first_name": words[0], "patronymic": " ".join(words[1:-1]),
-                "last_name": words[-1]}
+        return {"first_name": words[0], "patronymic": " ".join(words[1:-1]), "last_name": words[-1]}
     out = {"last_name": words[0]}
     if len(words) > 1:
         out["first_name"] = words[1]

@@ -36,7 +36,10 @@ def get_or_create(
         return int(row.id)
     result = conn.execute(
         sources.insert().values(
-            name=name, type=type.value, url=url, distinct_persons=distinct_persons,
+            name=name,
+            type=type.value,
+            url=url,
+            distinct_persons=distinct_persons,
             confirms=confirms,
             created_at=datetime.now(UTC),
         )

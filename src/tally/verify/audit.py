@@ -31,7 +31,12 @@ def _ts_text(ts: datetime) -> str:
 
 
 def event_hash(
-    prev_hash: str, seq: int, ts: datetime, actor: str, action: str, subject: str | None,
+    prev_hash: str,
+    seq: int,
+    ts: datetime,
+    actor: str,
+    action: str,
+    subject: str | None,
     payload: str,
 ) -> str:
     body = canonical([seq, _ts_text(ts), actor, action, subject, payload])
@@ -55,8 +60,14 @@ def append(
     digest = event_hash(prev, seq, ts, actor, action, subject, body)
     conn.execute(
         audit_events.insert().values(
-            seq=seq, ts=ts, actor=actor, action=action, subject=subject, payload=body,
-            prev_hash=prev, hash=digest,
+            seq=seq,
+            ts=ts,
+            actor=actor,
+            action=action,
+            subject=subject,
+            payload=body,
+            prev_hash=prev,
+            hash=digest,
         )
     )
     return digest

@@ -24,21 +24,43 @@ from tally.verify.grading import PersonGrade, Review, grade_person
 from tally.verify.rules import Rules, load_rules
 from tally.verify.tables import fact_grades
 
-_FACT_COLS = ("last_name", "first_name", "patronymic", "birth_date", "death_date", "age",
-              "region", "settlement", "unit", "rank", "is_officer", "channel", "citizenship")
+_FACT_COLS = (
+    "last_name",
+    "first_name",
+    "patronymic",
+    "birth_date",
+    "death_date",
+    "age",
+    "region",
+    "settlement",
+    "unit",
+    "rank",
+    "is_officer",
+    "channel",
+    "citizenship",
+)
 
 
 def grade_one(
-    source_types: set[str], confirming_lists: bool, n_sources: int, review: str | None,
+    source_types: set[str],
+    confirming_lists: bool,
+    n_sources: int,
+    review: str | None,
     rules: Rules | None = None,
 ) -> tuple[str, str]:
     """(grade, reason) from a summary: the types of the sources, whether one is a confirming
     list, how many independent sources, and the reviewer's confirm/discount if any."""
     rules = rules or load_rules()
     types = sorted(source_types) or ["unknown"]
-    evidence = [Evidence(mention_id=i, source_id=i, source_type=types[i % len(types)],
-                         source_confirms=confirming_lists and i == 0)
-                for i in range(max(n_sources, len(types)))]
+    evidence = [
+        Evidence(
+            mention_id=i,
+            source_id=i,
+            source_type=types[i % len(types)],
+            source_confirms=confirming_lists and i == 0,
+        )
+        for i in range(max(n_sources, len(types)))
+    ]
     rev = Review(review, "reviewer") if review in ("confirm", "discount") else None
     result = grade_person(evidence, rules, rev)
     return result.grade.value, result.reason
@@ -46,12 +68,19 @@ def grade_one(
 
 def _evidence(conn: Connection, pids: list[int] | None) -> dict[int, list[Evidence]]:
     discounted = select(decisions.c.mention_a).where(
-        decisions.c.kind == "discount", decisions.c.deleted_at.is_(None),
-        decisions.c.mention_a.is_not(None))
+        decisions.c.kind == "discount",
+        decisions.c.deleted_at.is_(None),
+        decisions.c.mention_a.is_not(None),
+    )
     query = (
-        select(person_mentions.c.person_id, mentions, sources.c.type.label("stype"),
-               sources.c.confirms.label("sconfirms"), documents.c.url.label("doc_url"),
-               documents.c.text.label("doc_text"))
+        select(
+            person_mentions.c.person_id,
+            mentions,
+            sources.c.type.label("stype"),
+            sources.c.confirms.label("sconfirms"),
+            documents.c.url.label("doc_url"),
+            documents.c.text.label("doc_text"),
+        )
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .join(sources, sources.c.id == mentions.c.source_id)
         .join(documents, documents.c.id == mentions.c.document_id)
@@ -67,20 +96,40 @@ def _evidence(conn: Connection, pids: list[int] | None) -> dict[int, list[Eviden
         if m["doc_url"]:
             urls.append(m["doc_url"])
         facts = {c: str(m[c]) for c in _FACT_COLS if m[c] is not None}
-        out[int(m["person_id"])].append(Evidence(
-            mention_id=int(m["id"]), source_id=int(m["source_id"]), source_type=m["stype"],
-            source_confirms=bool(m["sconfirms"]), urls=tuple(urls), text=m["doc_text"],
-            name_span=name_span(json.loads(m["spans"] or "{}")), facts=facts))
+        out[int(m["person_id"])].append(
+            Evidence(
+                mention_id=int(m["id"]),
+                source_id=int(m["source_id"]),
+                source_type=m["stype"],
+                source_confirms=bool(m["sconfirms"]),
+                urls=tuple(urls),
+                text=m["doc_text"],
+                name_span=name_span(json.loads(m["spans"] or "{}")),
+                facts=facts,
+            )
+        )
     return out
 
 
-def _reviews(conn: Connection, pids: list[int] | None
-             ) -> tuple[dict[int, Review], dict[int, dict[str, tuple[str, str]]]]:
-    query = (select(decisions.c.person_id, decisions.c.kind, decisions.c.user,
-                    decisions.c.reason, decisions.c.prop, decisions.c.value)
-             .where(decisions.c.deleted_at.is_(None), decisions.c.person_id.is_not(None),
-                    decisions.c.kind.in_(("confirm", "discount", "correct")))
-             .order_by(decisions.c.created_at, decisions.c.id))
+def _reviews(
+    conn: Connection, pids: list[int] | None
+) -> tuple[dict[int, Review], dict[int, dict[str, tuple[str, str]]]]:
+    query = (
+        select(
+            decisions.c.person_id,
+            decisions.c.kind,
+            decisions.c.user,
+            decisions.c.reason,
+            decisions.c.prop,
+            decisions.c.value,
+        )
+        .where(
+            decisions.c.deleted_at.is_(None),
+            decisions.c.person_id.is_not(None),
+            decisions.c.kind.in_(("confirm", "discount", "correct")),
+        )
+        .order_by(decisions.c.created_at, decisions.c.id)
+    )
     if pids is not None:
         query = query.where(decisions.c.person_id.in_(pids))
     reviews: dict[int, Review] = {}
@@ -94,8 +143,9 @@ def _reviews(conn: Connection, pids: list[int] | None
     return reviews, corrections
 
 
-def grade_persons(conn: Connection, pids: Iterable[int] | None, actor: str,
-                  rules: Rules | None = None) -> dict[str, int]:
+def grade_persons(
+    conn: Connection, pids: Iterable[int] | None, actor: str, rules: Rules | None = None
+) -> dict[str, int]:
     """Regrade the given live persons (all when ``pids`` is None) inside the caller's
     transaction; returns counts per grade among them."""
     rules = rules or load_rules()
@@ -109,32 +159,57 @@ def grade_persons(conn: Connection, pids: Iterable[int] | None, actor: str,
     now = datetime.now(UTC)
     results: dict[int, PersonGrade] = {}
     for pid in before:
-        results[pid] = grade_person(evidence.get(pid, []), rules, reviews.get(pid),
-                                    corrections.get(pid))
+        results[pid] = grade_person(
+            evidence.get(pid, []), rules, reviews.get(pid), corrections.get(pid)
+        )
     _write(conn, results, before, actor, now)
     return dict(Counter(r.grade.value for r in results.values()))
 
 
-def _write(conn: Connection, results: dict[int, PersonGrade], before: dict[int, str],
-           actor: str, now: datetime) -> None:
-    rows = [{"pid": pid, "grade": r.grade.value, "grade_reason": r.reason}
-            for pid, r in results.items()]
-    stmt = update(persons).where(persons.c.id == bindparam("pid")).values(
-        grade=bindparam("grade"), grade_reason=bindparam("grade_reason"))
+def _write(
+    conn: Connection,
+    results: dict[int, PersonGrade],
+    before: dict[int, str],
+    actor: str,
+    now: datetime,
+) -> None:
+    rows = [
+        {"pid": pid, "grade": r.grade.value, "grade_reason": r.reason} for pid, r in results.items()
+    ]
+    stmt = (
+        update(persons)
+        .where(persons.c.id == bindparam("pid"))
+        .values(grade=bindparam("grade"), grade_reason=bindparam("grade_reason"))
+    )
     for i in range(0, len(rows), 20_000):
-        conn.execute(stmt, rows[i:i + 20_000])
+        conn.execute(stmt, rows[i : i + 20_000])
     pids = list(results)
     for i in range(0, len(pids), 20_000):
-        conn.execute(delete(fact_grades).where(fact_grades.c.person_id.in_(pids[i:i + 20_000])))
-    facts = [{"person_id": pid, "prop": f.prop, "grade": f.grade.value, "value": f.value,
-              "reason": f.reason, "updated_at": now}
-             for pid, r in results.items() for f in r.facts.values()]
+        conn.execute(delete(fact_grades).where(fact_grades.c.person_id.in_(pids[i : i + 20_000])))
+    facts = [
+        {
+            "person_id": pid,
+            "prop": f.prop,
+            "grade": f.grade.value,
+            "value": f.value,
+            "reason": f.reason,
+            "updated_at": now,
+        }
+        for pid, r in results.items()
+        for f in r.facts.values()
+    ]
     for i in range(0, len(facts), 20_000):
-        conn.execute(insert(fact_grades), facts[i:i + 20_000])
+        conn.execute(insert(fact_grades), facts[i : i + 20_000])
     events: list[Event] = [
-        (actor, "grade.change", f"person:{pid}",
-         {"from": before[pid], "to": r.grade.value, "reason": r.reason})
-        for pid, r in results.items() if before[pid] != r.grade.value]
+        (
+            actor,
+            "grade.change",
+            f"person:{pid}",
+            {"from": before[pid], "to": r.grade.value, "reason": r.reason},
+        )
+        for pid, r in results.items()
+        if before[pid] != r.grade.value
+    ]
     append_many(conn, events)
 
 
@@ -142,6 +217,7 @@ def grade_all(store: Store, actor: str = "cli", rules: Rules | None = None) -> d
     """Recompute every live person's grade; returns counts per grade."""
     with store.engine.begin() as conn:
         counts = grade_persons(conn, None, actor, rules)
-        audit.append(conn, actor, "grade.run", None,
-                     {**counts, "at": datetime.now(UTC).isoformat()})
+        audit.append(
+            conn, actor, "grade.run", None, {**counts, "at": datetime.now(UTC).isoformat()}
+        )
     return counts

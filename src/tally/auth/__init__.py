@@ -1,0 +1,1 @@
+"""Users, roles, passwords, sessions and the one permission policy."""

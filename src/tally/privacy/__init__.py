@@ -1,0 +1,1 @@
+"""Privacy: data about the living never leaves through public pages or exports."""
