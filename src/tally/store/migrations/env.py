@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from tally.store.schema import metadata
+from tally.store.catalog import full_metadata, include_object
 
 config = context.config
 
@@ -13,7 +13,8 @@ config = context.config
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
-        target_metadata=metadata,
+        target_metadata=full_metadata(),
+        include_object=include_object,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
         compare_type=True,
     )

@@ -1,0 +1,67 @@
+"""``tally dedupe``: find the persons in one spreadsheet, no store needed.
+
+Input columns: ``id`` and any of ``full_name, last_name, first_name, patronymic, birth_date,
+death_date, age, region, settlement, unit, source``. Output: the input plus ``person_id`` (the
+smallest ``id`` in the cluster's order of appearance, as a 1-based cluster number) and
+``match_probability`` (the strongest link to another row of the same person; empty when
+alone). Rows with a ``source`` marked distinct are never merged with each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import pandas as pd
+
+from tally.link import engine, features
+from tally.link.files import default_params
+from tally.link.run import MATCH_THRESHOLD, MIN_TRAINING_ROWS, best_probability, cluster
+
+INPUT_COLUMNS = ("id", "full_name", "last_name", "first_name", "patronymic", "birth_date",
+                 "death_date", "age", "region", "settlement", "unit", "source")
+
+
+class DedupeError(ValueError):
+    """The input cannot be deduplicated as given."""
+
+
+def dedupe_frame(frame: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD,
+                 engine_name: engine.Engine = "duckdb",
+                 distinct_sources: Collection[str] = ()) -> pd.DataFrame:
+    if "id" not in frame.columns:
+        raise DedupeError("the input needs an 'id' column")
+    if frame["id"].duplicated().any():
+        raise DedupeError("values in the 'id' column must be unique")
+    names = {"full_name", "last_name"} & set(frame.columns)
+    if not names:
+        raise DedupeError("the input needs a 'full_name' or 'last_name' column")
+    records = []
+    for i, row in enumerate(frame.to_dict("records")):
+        rec = {k: row.get(k) for k in INPUT_COLUMNS if k in frame.columns}
+        rec["unique_id"] = i
+        source = row.get("source")
+        rec["grp"] = (sorted(distinct_sources).index(source)
+                      if source in distinct_sources else None)
+        records.append(rec)
+    feats = features.build(records, lemmatize=True)
+    named = int(feats["surname"].notna().sum())
+    params = (engine.train(feats, engine=engine_name) if named >= MIN_TRAINING_ROWS
+              else default_params())
+    pairs = engine.predict(feats, params, 0.0, engine_name)
+    items = {int(r["unique_id"]): r["grp"] for r in records}
+    groups = sorted(cluster(items, [], [], pairs, threshold), key=min)
+    person = {m: n for n, g in enumerate(groups, start=1) for m in g}
+    prob = best_probability(pairs, groups)
+    out = frame.copy()
+    out["person_id"] = [person[i] for i in range(len(frame))]
+    out["match_probability"] = [round(prob[i], 4) if i in prob else None
+                                for i in range(len(frame))]
+    return out
+
+
+def dedupe_csv(src: Path, dest: Path, **kwargs: object) -> pd.DataFrame:
+    frame = pd.read_csv(src, dtype=str, keep_default_na=False).replace({"": None})
+    out = dedupe_frame(frame, **kwargs)  # type: ignore[arg-type]
+    out.to_csv(dest, index=False)
+    return out

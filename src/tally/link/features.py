@@ -1,0 +1,143 @@
+"""Mention records → comparison features (the columns the Splink model compares).
+
+Input rows carry any of ``full_name, last_name, first_name, patronymic, birth_date,
+death_date, age, region, settlement, unit`` plus ``unique_id`` and ``grp`` (the
+distinct-persons group, or None). Names are lemmatised to the nominative when asked (Cyrillic
+only), split from ``full_name`` when no parts are given, and reduced to cross-script keys
+(:mod:`tally.names.keys`). Rows without a surname keep ``surname`` null and are never linked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from tally.link.dates import birth_years, day_range
+from tally.names.diminutives import full_names
+from tally.names.keys import NameKeys, is_initial, name_keys
+from tally.names.normal import clean, fold
+from tally.names.translit import has_cyrillic
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    "unique_id", "surname", "surname_coarse", "given", "given_canon", "canon0", "init0",
+    "given_initials", "patronymic", "patr_initial", "birth_lo", "birth_hi", "birth_day",
+    "death_lo", "death_hi", "death_prec", "region", "unit", "grp",
+)
+_PATR_ENDINGS = ("vich", "vna", "ich", "ichna", "ogli", "kizi", "uli", "ovych", "ivna")
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    out = clean(str(value))
+    return out or None
+
+
+def _looks_patronymic(word: str) -> bool:
+    from tally.names.translit import to_folded_latin
+
+    return to_folded_latin(word).endswith(_PATR_ENDINGS)
+
+
+def split_latin(full: str) -> tuple[str | None, str | None, str | None]:
+    """(last, first, patronymic) of a Latin-script full name, by patronymic and known names."""
+    words = [w for w in full.replace(",", " ").split() if w]
+    initials = [w for w in words if is_initial(w)]
+    words = [w for w in words if not is_initial(w)]
+    if initials:
+        return (" ".join(words) or None, initials[0],
+                initials[1] if len(initials) > 1 else None)
+    if not words:
+        return None, None, None
+    if len(words) == 1:
+        return words[0], None, None
+    if len(words) >= 3:
+        if _looks_patronymic(words[1]):
+            return " ".join(words[2:]), words[0], words[1]
+        if _looks_patronymic(words[-1]):
+            return words[0], words[1], " ".join(words[2:])
+        return words[-1], " ".join(words[:-1]), None
+    a, b = words
+    if full_names(a) and not full_names(b):
+        return b, a, None
+    if full_names(b) and not full_names(a):
+        return a, b, None
+    return b, a, None  # Western order is the usual one in Latin script
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(has_cyrillic(ch) for ch in letters) * 2 > len(letters)
+
+
+@lru_cache(maxsize=500_000)
+def _name(
+    full: str | None, last: str | None, first: str | None, patr: str | None, lemmatize: bool
+) -> NameKeys:
+    if not (last or first or patr) and full:
+        if _mostly_cyrillic(full):
+            from tally.names import morph
+
+            parts = morph.lemmatize_name(full.split())
+            return name_keys(parts.last, parts.first, parts.patronymic)
+        last, first, patr = split_latin(full)
+    elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
+        from tally.names import morph
+
+        parts = morph.lemmatize_name([p for p in (last, first, patr) if p])
+        last, first, patr = parts.last or last, parts.first or first, parts.patronymic or patr
+    return name_keys(last, first, patr)
+
+
+def _initials(keys: NameKeys) -> list[str]:
+    out = {keys.given_initial} | {k[:1] for k in keys.given_canonical}
+    return sorted(x for x in out if x)
+
+
+def feature_row(row: Mapping[str, Any], lemmatize: bool = False) -> dict[str, Any]:
+    """Features of one record (see :data:`FEATURE_COLUMNS`)."""
+    keys = _name(_text(row.get("full_name")), _text(row.get("last_name")),
+                 _text(row.get("first_name")), _text(row.get("patronymic")), lemmatize)
+    age = row.get("age")
+    age_int = None if age is None or age != age or str(age).strip() == "" else int(float(age))
+    birth_text, death_text = _text(row.get("birth_date")), _text(row.get("death_date"))
+    years = birth_years(birth_text, age_int, death_text)
+    death = day_range(death_text)
+    birth = day_range(birth_text)
+    region, unit = _text(row.get("region")), _text(row.get("unit"))
+    grp = row.get("grp")
+    has_name = keys.has_name
+    return {
+        "unique_id": int(row["unique_id"]),
+        "surname": keys.surname or None,
+        "surname_coarse": keys.surname_coarse or None,
+        "given": (keys.given or None) if has_name else None,
+        "given_canon": list(keys.given_canonical) if has_name and keys.given_canonical else None,
+        "canon0": keys.given_canonical[0] if has_name and keys.given_canonical else None,
+        "given_initials": (_initials(keys) or None) if has_name else None,
+        "init0": (keys.given_canonical[0][:1] if keys.given_canonical
+                  else keys.given_initial or None) if has_name else None,
+        "patronymic": (keys.patronymic or None) if has_name else None,
+        "patr_initial": (keys.patronymic_initial or None) if has_name else None,
+        "birth_lo": years[0] if years else None,
+        "birth_hi": years[1] if years else None,
+        "birth_day": str(birth_text)[:10] if birth and birth.precision == "day" else None,
+        "death_lo": death.lo if death else None,
+        "death_hi": death.hi if death else None,
+        "death_prec": death.precision if death else None,
+        "region": region.upper() if region else None,
+        "unit": fold(unit) or None if unit else None,
+        "grp": None if grp is None or grp != grp else int(grp),
+    }
+
+
+def build(rows: Iterable[Mapping[str, Any]], lemmatize: bool = False) -> pd.DataFrame:
+    """A features frame with typed columns (nullable integers, lists of strings)."""
+    frame = pd.DataFrame([feature_row(r, lemmatize) for r in rows], columns=FEATURE_COLUMNS)
+    for col in ("birth_lo", "birth_hi", "death_lo", "death_hi", "grp"):
+        frame[col] = frame[col].astype("Int64")
+    frame["unique_id"] = frame["unique_id"].astype("int64")
+    return frame

@@ -1,0 +1,224 @@
+"""The probabilistic model: Splink comparisons and blocking over :mod:`tally.link.features`.
+
+Comparisons (each level's m and u are learned without labels):
+
+* surname — exact (term-frequency weighted: common surnames count less), same phonetic
+  skeleton, Jaro-Winkler ≥ 0.92 / ≥ 0.8, swapped with the given name;
+* given name — exact, same full name behind a diminutive or regional form, Jaro-Winkler ≥ 0.9,
+  initial against a name, swapped with the surname;
+* patronymic — optional: missing on either side is neutral;
+* birth — same day; birth-year ranges (from a date, or from age at death) overlap; ±1; ±3 years;
+* death date — ±10 days at day precision; overlapping months; overlapping years (±10 days);
+  within 90 days;
+* region and unit — supporting evidence.
+
+Settings are built per backend from this one description (a model saved on DuckDB does not
+load on Spark); trained parameters travel as plain numbers (:class:`Params`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
+from splink.internals.comparison_creator import ComparisonCreator
+
+from tally.link.features import FEATURE_COLUMNS
+
+Params = dict[str, Any]  # {"lambda": float, "levels": {comparison: [[m, u], ...]}}
+
+BLOCKING_RULES: tuple[str, ...] = (
+    "l.surname = r.surname AND l.init0 = r.init0",
+    "l.surname_coarse = r.surname_coarse AND l.init0 = r.init0",
+    "l.surname = r.surname AND l.birth_lo = r.birth_lo",
+    "l.surname = r.surname AND l.death_lo = r.death_lo",
+    "l.canon0 = r.canon0 AND l.patronymic = r.patronymic AND l.birth_lo = r.birth_lo",
+    "l.canon0 = r.canon0 AND l.birth_day = r.birth_day",
+    "l.canon0 = r.canon0 AND l.death_lo = r.death_lo AND l.region = r.region",
+    "l.surname = r.given AND l.given = r.surname",
+)
+# EM training passes: each estimates the comparisons its rule does not use.
+TRAINING_RULES: tuple[str, ...] = (
+    'l.surname = r.surname AND l.canon0 = r.canon0',
+    'l.birth_lo = r.birth_lo AND l.death_lo = r.death_lo',
+)
+DETERMINISTIC_RULES: tuple[str, ...] = (
+    'l.surname = r.surname AND l.canon0 = r.canon0 AND l.birth_lo = r.birth_lo',
+    'l.surname = r.surname AND l.canon0 = r.canon0 AND l.death_lo = r.death_lo',
+)
+
+
+def _level(sql: str, label: str) -> cll.CustomLevel:
+    return cll.CustomLevel(sql, label)
+
+
+def _surname() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="surname",
+        comparison_levels=[
+            cll.NullLevel("surname"),
+            cll.ExactMatchLevel("surname", term_frequency_adjustments=True),
+            _level("surname_l = given_r AND given_l = surname_r", "swapped"),
+            cll.ExactMatchLevel("surname_coarse"),
+            cll.JaroWinklerLevel("surname", 0.92),
+            cll.JaroWinklerLevel("surname", 0.8),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _given() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="given",
+        comparison_levels=[
+            cll.NullLevel("given_initials"),
+            cll.ExactMatchLevel("given"),
+            cll.ArrayIntersectLevel("given_canon", 1),
+            _level("surname_l = given_r AND given_l = surname_r", "swapped"),
+            cll.JaroWinklerLevel("given", 0.9),
+            cll.And(
+                cll.Or(cll.NullLevel("given"), cll.NullLevel("given_canon")),
+                cll.ArrayIntersectLevel("given_initials", 1),
+            ).configure(label_for_charts="initial agrees"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _patronymic() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="patronymic",
+        comparison_levels=[
+            cll.NullLevel("patr_initial"),
+            cll.ExactMatchLevel("patronymic"),
+            cll.JaroWinklerLevel("patronymic", 0.9),
+            _level("(patronymic_l IS NULL OR patronymic_r IS NULL) "
+                   "AND patr_initial_l = patr_initial_r", "initial agrees"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _birth() -> ComparisonCreator:
+    def near(years: int) -> str:
+        return f"birth_lo_l <= birth_hi_r + {years} AND birth_lo_r <= birth_hi_l + {years}"
+
+    return cl.CustomComparison(
+        output_column_name="birth",
+        comparison_levels=[
+            cll.NullLevel("birth_lo"),
+            cll.ExactMatchLevel("birth_day"),
+            _level(near(0), "years agree"),
+            _level(near(1), "within 1 year"),
+            _level(near(3), "within 3 years"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _death() -> ComparisonCreator:
+    def near(days: int) -> str:
+        return f"death_lo_l <= death_hi_r + {days} AND death_lo_r <= death_hi_l + {days}"
+
+    return cl.CustomComparison(
+        output_column_name="death",
+        comparison_levels=[
+            cll.NullLevel("death_lo"),
+            _level(f"death_prec_l = 'day' AND death_prec_r = 'day' AND {near(10)}",
+                   "within 10 days"),
+            _level(f"death_prec_l <> 'year' AND death_prec_r <> 'year' AND {near(10)}",
+                   "months agree"),
+            _level(near(10), "years agree"),
+            _level(near(90), "within 90 days"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _region() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="region",
+        comparison_levels=[cll.NullLevel("region"), cll.ExactMatchLevel("region"),
+                           cll.ElseLevel()],
+    )
+
+
+def _unit() -> ComparisonCreator:
+    return cl.CustomComparison(
+        output_column_name="unit",
+        comparison_levels=[cll.NullLevel("unit"), cll.ExactMatchLevel("unit"),
+                           cll.JaroWinklerLevel("unit", 0.88), cll.ElseLevel()],
+    )
+
+
+def comparisons() -> list[ComparisonCreator | dict[str, Any]]:
+    return [_surname(), _given(), _patronymic(), _birth(), _death(), _region(), _unit()]
+
+
+def settings(blocking: tuple[str, ...] = BLOCKING_RULES) -> SettingsCreator:
+    """The model description, the same for every backend."""
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(),
+        blocking_rules_to_generate_predictions=[block_on_sql(r) for r in blocking],
+        retain_intermediate_calculation_columns=False,
+        retain_matching_columns=False,
+        additional_columns_to_retain=["grp"],
+    )
+
+
+def block_on_sql(rule: str) -> Any:
+    return CustomRule(rule)
+
+
+def settings_dict(dialect: str, params: Params | None = None) -> dict[str, Any]:
+    """Splink settings for ``dialect`` ("duckdb", "spark"), with trained values if given."""
+    out = settings().create_settings_dict(dialect)
+    if params is not None:
+        apply_params(out, params)
+    return out
+
+
+def extract_params(model: dict[str, Any]) -> Params:
+    """The trained numbers of a Splink settings dict (``linker.misc.save_model_to_json()``)."""
+    levels: dict[str, list[list[float | None]]] = {}
+    for comp in model["comparisons"]:
+        levels[comp["output_column_name"]] = [
+            _neutral_if_untrained(lvl) for lvl in comp["comparison_levels"]
+        ]
+    return {"lambda": model["probability_two_random_records_match"], "levels": levels}
+
+
+def _neutral_if_untrained(level: dict[str, Any]) -> list[float | None]:
+    """[m, u] of a level; a level never seen in training gets m = u (no evidence either way)."""
+    if level.get("is_null_level"):
+        return [None, None]
+    m, u = level.get("m_probability"), level.get("u_probability")
+    if m is None and u is None:
+        return [1e-3, 1e-3]
+    if m is None:
+        return [u, u]
+    if u is None:
+        return [m, m]
+    return [m, u]
+
+
+def apply_params(model: dict[str, Any], params: Params) -> None:
+    model["probability_two_random_records_match"] = params["lambda"]
+    for comp in model["comparisons"]:
+        values = params["levels"].get(comp["output_column_name"])
+        if values is None or len(values) != len(comp["comparison_levels"]):
+            raise ValueError(f"trained model does not fit comparison {comp['output_column_name']}")
+        for lvl, (m, u) in zip(comp["comparison_levels"], values, strict=True):
+            if m is not None:
+                lvl["m_probability"] = m
+            if u is not None:
+                lvl["u_probability"] = u
+
+
+__all__ = ["BLOCKING_RULES", "DETERMINISTIC_RULES", "FEATURE_COLUMNS", "TRAINING_RULES",
+           "Params", "apply_params", "block_on", "extract_params", "settings", "settings_dict"]

@@ -1,0 +1,161 @@
+"""Probabilistic linkage of the store's current mentions (``tally link``).
+
+A run: features for current mentions (cached; an incremental run computes them for new
+mentions only) → a trained model (per collection, retrained with ``full`` or when missing;
+collections under :data:`MIN_TRAINING_ROWS` use the shipped default parameters) → scored
+pairs (a full run scores every blocked pair, keeping low scores as evidence against a
+merge; an incremental run scores new mentions against each other and against existing
+mentions sharing a block, then reuses the stored scores) → clusters under reviewer
+decisions and distinct-persons lists (:mod:`tally.link.clusters`) → persons with stable ids
+(:mod:`tally.link.persist`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, select
+
+from tally.link import clusters, engine, exact, features, persist
+from tally.link.files import LinkFiles, default_params
+from tally.store import Store
+from tally.store.schema import link_runs, mentions, sources
+from tally.verify import audit
+
+MIN_TRAINING_ROWS = 2_000
+MATCH_THRESHOLD = 0.5
+#: A scored pair below this is evidence of two different persons: their clusters never join
+#: (stops single-linkage chains such as many «Иванов Александр» through one vague mention).
+CONTRADICTION = 0.01
+_FIELDS = ("full_name", "last_name", "first_name", "patronymic", "birth_date", "death_date",
+           "age", "region", "settlement", "unit")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    engine: engine.Engine = "duckdb"
+    full: bool = False
+    threshold: float = MATCH_THRESHOLD
+    actor: str = "cli"
+
+
+def load_mentions(conn: Connection) -> list[dict[str, Any]]:
+    """Current mentions as records (``unique_id`` = mention id, ``grp`` = distinct source)."""
+    query = (
+        select(mentions.c.id, *[mentions.c[f] for f in _FIELDS], mentions.c.source_id,
+               sources.c.distinct_persons)
+        .join(sources, sources.c.id == mentions.c.source_id)
+        .where(mentions.c.superseded_at.is_(None))
+    )
+    out = []
+    for row in conn.execute(query).mappings():
+        rec = {f: row[f] for f in _FIELDS}
+        rec["unique_id"] = row["id"]
+        rec["grp"] = row["source_id"] if row["distinct_persons"] else None
+        out.append(rec)
+    return out
+
+
+def _features(files: LinkFiles, records: list[dict[str, Any]], full: bool
+              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(all current features, features of mentions not seen before)."""
+    ids = {int(r["unique_id"]) for r in records}
+    cached = None if full else files.load_frame(files.features)
+    if cached is not None:
+        cached = cached[cached["unique_id"].isin(ids)]
+        known = set(cached["unique_id"].tolist())
+    else:
+        known = set()
+    new = features.build([r for r in records if int(r["unique_id"]) not in known])
+    groups = {int(r["unique_id"]): r["grp"] for r in records}
+    frames = [f for f in (cached, new) if f is not None and not f.empty]
+    every = pd.concat(frames, ignore_index=True) if frames else new
+    every["grp"] = every["unique_id"].map(groups).astype("Int64")
+    return every, new
+
+
+def _params(files: LinkFiles, frame: pd.DataFrame, opts: RunOptions) -> Any:
+    params = None if opts.full else files.load_params()
+    if params is None:
+        named = int(frame["surname"].notna().sum())
+        params = (engine.train(frame, engine=opts.engine) if named >= MIN_TRAINING_ROWS
+                  else default_params())
+        files.save_params(params)
+    return params
+
+
+def score(files: LinkFiles, every: pd.DataFrame, new: pd.DataFrame, params: Any,
+          opts: RunOptions) -> tuple[pd.DataFrame, bool]:
+    """Scored pairs of current mentions, and whether the run was incremental."""
+    old_pairs = None if opts.full else files.load_frame(files.pairs)
+    if old_pairs is None or opts.engine == "spark":
+        return engine.predict(every, params, 0.0, opts.engine), False
+    ids = set(every["unique_id"].tolist())
+    old_pairs = old_pairs[old_pairs["unique_id_l"].isin(ids) & old_pairs["unique_id_r"].isin(ids)]
+    new_ids = set(new["unique_id"].tolist())
+    existing = every[~every["unique_id"].isin(new_ids)]
+    fresh = engine.predict_new(new, engine.candidates(new, existing), params,
+                               engine.term_frequencies(every), 0.0)
+    return pd.concat([old_pairs, fresh], ignore_index=True), True
+
+
+def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.LinkReport:
+    opts = opts or RunOptions()
+    files = LinkFiles(store.settings.data_dir)
+    with store.engine.begin() as conn:
+        records = load_mentions(conn)
+    every, new = _features(files, records, opts.full)
+    params = _params(files, every, opts)
+    pairs, incremental = score(files, every, new, params, opts)
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        run = conn.execute(link_runs.insert().values(
+            started_at=now, method="splink", params=json.dumps(
+                {"engine": opts.engine, "threshold": opts.threshold,
+                 "incremental": incremental})))
+        pk = run.inserted_primary_key
+        assert pk is not None
+        run_id = int(pk[0])
+        items = {int(r["unique_id"]): r["grp"] for r in records}
+        must, cannot = exact.active_pairs(conn)
+        groups = cluster(items, must, cannot, pairs, opts.threshold)
+        persist.save(conn, groups, run_id, best_probability(pairs, groups))
+        report = exact.LinkReport(run_id, len(items), len(groups), len(items) - len(groups))
+        conn.execute(link_runs.update().where(link_runs.c.id == run_id).values(
+            finished_at=datetime.now(UTC), n_mentions=report.mentions,
+            n_persons=report.persons))
+        audit.append(conn, opts.actor, "link.run", f"run {run_id}",
+                     {**report.as_dict(), "method": "splink", "incremental": incremental})
+    files.save_frame(every, files.features)
+    files.save_frame(pairs, files.pairs)
+    return report
+
+
+def cluster(items: dict[int, int | None], must: list[tuple[int, int]],
+            cannot: list[tuple[int, int]], pairs: pd.DataFrame, threshold: float,
+            ) -> list[set[int]]:
+    """Clusters from scored pairs under decisions, distinct lists and scored contradictions."""
+    low = pairs[pairs["match_probability"] < CONTRADICTION]
+    strong = pairs[pairs["match_probability"] >= threshold]
+    contradictions = list(zip(low["unique_id_l"].tolist(), low["unique_id_r"].tolist(),
+                              strict=True))
+    result = clusters.build(items, must, [*cannot, *contradictions],
+                            strong.itertuples(index=False, name=None))
+    return result.groups()
+
+
+def best_probability(pairs: pd.DataFrame, groups: list[set[int]]) -> dict[int, float]:
+    """Per mention, the highest match probability to another member of its cluster."""
+    where = {m: i for i, g in enumerate(groups) for m in g}
+    best: dict[int, float] = {}
+    for a, b, p in pairs.itertuples(index=False, name=None):
+        if p < CONTRADICTION:
+            continue
+        if where.get(a) is not None and where.get(a) == where.get(b):
+            best[a] = max(best.get(a, 0.0), p)
+            best[b] = max(best.get(b, 0.0), p)
+    return best

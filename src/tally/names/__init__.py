@@ -1,0 +1,1 @@
+"""Russian and transliterated personal names: normalisation, morphology, matching keys."""
