@@ -102,14 +102,17 @@ def build_demo(
 
 
 def _link(store: Store) -> str:
-    from tally.link.exact import link_exact
+    from tally.link.run import link_probabilistic
 
-    report = link_exact(store)
-    return f"{report.mentions} mentions -> {report.persons} persons (exact name + birth date)"
+    report = link_probabilistic(store)
+    return f"{report.mentions} mentions -> {report.persons} persons (Splink, Russian name keys)"
 
 
 def _after_link(store: Store) -> None:
-    """Refresh what the dashboard reads (search index, caches), where those exist."""
+    """Refresh what the dashboard reads: the person search index."""
+    from tally.publish.search_index import refresh
+
+    refresh(store)
 
 
 def _estimate(store: Store) -> dict[str, Any] | None:
@@ -120,4 +123,4 @@ def _estimate(store: Store) -> dict[str, Any] | None:
     if table is None:
         return None
     result = estimate(table, method="loglinear", criterion="bic")
-    return result.to_json()
+    return result.to_dict()

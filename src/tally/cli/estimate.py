@@ -17,13 +17,26 @@ def register(app: typer.Typer) -> None:
 
 def estimate_command(
     table_csv: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="CSV: 0/1 list columns plus `count`/`freq`, or one row per individual.",
             exists=True,
             dir_okay=False,
         ),
-    ],
+    ] = None,
+    from_db: Annotated[
+        bool,
+        typer.Option(
+            "--from-db",
+            help="Build the capture histories from linked persons in the store (lists = sources).",
+        ),
+    ] = False,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            help="With --from-db: estimate per stratum and combine (region|month|channel)."
+        ),
+    ] = None,
     method: Annotated[str, typer.Option(help=METHOD_HELP)] = "loglinear",
     criterion: Annotated[str, typer.Option(help="Model choice for loglinear: aic | bic.")] = "bic",
     model: Annotated[
@@ -46,6 +59,14 @@ def estimate_command(
 
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    if (table_csv is None) == (not from_db):
+        raise typer.BadParameter("give a TABLE_CSV or --from-db (one of the two)")
+    if by is not None and not from_db:
+        raise typer.BadParameter("--by goes with --from-db", param_hint="--by")
+    if from_db:
+        _from_db(method, criterion, model, lists, seed, level, as_json, by)
+        return
+    assert table_csv is not None
     try:
         table = read_capture_csv(table_csv)
         if lists:
@@ -64,6 +85,71 @@ def estimate_command(
         typer.echo(result.to_json(indent=2))
         return
     _print_rich(result, table_csv.name)
+
+
+def _from_db(
+    method: str,
+    criterion: str,
+    model: str | None,
+    lists: str | None,
+    seed: int | None,
+    level: float,
+    as_json: bool,
+    by: str | None,
+) -> None:
+    """Estimate from the store: one table, or per stratum combined (strata independent)."""
+    import json
+
+    from tally.cli.common import store
+    from tally.estimate import CaptureTableError, Estimate, estimate
+    from tally.estimate.from_store import capture_tables
+    from tally.estimate.models import ModelSpecError
+    from tally.estimate.stratify import StratumError, stratified_bayes, stratified_frequentist
+
+    def one(table: object) -> Estimate:
+        from tally.estimate import CaptureTable
+
+        assert isinstance(table, CaptureTable)
+        if lists:
+            table = table.select([name.strip() for name in lists.split(",")])
+        return estimate(
+            table, method=method, criterion=criterion, model=model, level=level, seed=seed
+        )
+
+    try:
+        tables = capture_tables(store(), by)
+        if by is None:
+            result = one(tables[""])
+            if as_json:
+                typer.echo(result.to_json(indent=2))
+            else:
+                _print_rich(result, "linked persons in the store")
+            return
+        if method in ("dga", "lcmcr"):
+            combined = stratified_bayes(tables, method=method, level=level, seed=seed)  # type: ignore[arg-type]
+        else:
+            combined = stratified_frequentist(tables, one, level=level)
+    except (CaptureTableError, ModelSpecError, StratumError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "total": combined.total.to_dict(),
+                    "strata": {k: v.to_dict() for k, v in combined.strata.items()},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    _print_rich(combined.total, f"linked persons by {by}")
+    for name, est in combined.strata.items():
+        typer.echo(
+            f"  {name}: N {est.N:,.0f} ({est.lower:,.0f}–{est.upper:,.0f}), "
+            f"observed {est.n_observed:,}"
+        )
 
 
 def _print_rich(result: object, title: str) -> None:
