@@ -1,0 +1,44 @@
+"""The labelled corpus through extract(): per-field F1 must not fall below the floors.
+
+Floors sit a little below the values measured when they were set (see
+docs/benchmarks/extract.md), so that a regression fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from tally.extract import extract
+
+_spec = importlib.util.spec_from_file_location(
+    "extract_corpus_eval", Path(__file__).with_name("corpus_eval.py")
+)
+assert _spec is not None and _spec.loader is not None
+corpus_eval = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = corpus_eval
+_spec.loader.exec_module(corpus_eval)
+evaluate, load_corpus = corpus_eval.evaluate, corpus_eval.load_corpus
+
+FLOORS = {
+    "dev": {"person": 0.93, "name": 0.92, "death_date": 0.92, "birth_date": 0.92, "age": 0.93,
+            "region": 0.91, "settlement": 0.78, "unit": 0.87, "rank": 0.94, "channel": 0.88,
+            "citizenship": 0.78},
+}
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_f1_floors(split: str) -> None:
+    rows, _ = evaluate(load_corpus(split), extract)
+    low = {f: round(rows[f][2], 3) for f, floor in FLOORS[split].items() if rows[f][2] < floor}
+    assert not low, f"F1 below floor on {split}: {low}"
+
+
+def test_corpus_is_large_and_labelled() -> None:
+    corpus = load_corpus("dev") + load_corpus("heldout")
+    assert len(corpus) >= 200
+    assert {r["lang"] for r in corpus} == {"ru", "en"}
+    assert sum(bool(r["persons"]) for r in corpus) > 150
