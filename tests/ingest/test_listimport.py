@@ -236,3 +236,23 @@ def test_earlier_release_imports(sqlite_store: Store, shared_data: Path) -> None
     assert (report.rows, report.added, [p.line for p in report.skipped]) == (9_592, 9_591, [8435])
     again = import_list(sqlite_store, path, "bessudnov-2022-12", mapping, skip_bad_rows=True)
     assert (again.added, again.unchanged) == (0, 9_591)
+
+
+def test_worker_process_path_gives_the_same_result(sqlite_store: Store, tmp_path: Path) -> None:
+    rows = [[str(i), f"Иванов{i} Сергей", "1991", "2023", "Бурятия", ""] for i in range(12_000)]
+    path = _write(tmp_path / "w.csv", rows)
+    report = import_list(sqlite_store, path, "w", SIMPLE, parallel=True)
+    assert (report.rows, report.added) == (12_000, 12_000)
+    again = import_list(sqlite_store, path, "w", SIMPLE, parallel=False)
+    assert (again.added, again.unchanged) == (0, 12_000)
+
+
+def test_worker_process_reports_a_bad_row_and_stores_nothing(
+    sqlite_store: Store, tmp_path: Path
+) -> None:
+    rows = [[str(i), f"Иванов{i} Сергей", "1991", "2023", "Бурятия", ""] for i in range(9_000)]
+    rows[7_000][4] = "Атлантида"
+    with pytest.raises(InputError) as info:
+        import_list(sqlite_store, _write(tmp_path / "w.csv", rows), "w", SIMPLE, parallel=True)
+    assert (info.value.problem.line, info.value.problem.column) == (7_002, "Регион")
+    assert _count(sqlite_store) == 0

@@ -80,13 +80,19 @@ def _parse_one(value: str, fmt: str) -> PartialDate | None:
         return None
 
 
-def parse_date(value: str, formats: list[str]) -> PartialDate:
+def parse_date(value: str, formats: list[str] | tuple[str, ...]) -> PartialDate:
     """The first format that reads ``value``; precision follows the format (%Y, %m, %d)."""
     for fmt in formats:
         found = _parse_one(value, fmt)
         if found is not None:
             return found
     raise RowError(f"{value!r} is not a date in any of the formats {formats}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_text(value: str, formats: tuple[str, ...]) -> str:
+    """``parse_date`` as text, cached: real lists repeat their dates thousands of times."""
+    return str(parse_date(value, formats))
 
 
 @lru_cache(maxsize=4096)
@@ -150,27 +156,28 @@ class RowConverter:
         self.mapping = mapping
         self.path = path
         self.missing = frozenset(mapping.missing)
-        self.values = {
-            f: {k.strip().lower(): v for k, v in t.items()} for f, t in mapping.values.items()
-        }
         self.split = {f: re.compile(p) for f, p in mapping.split.items()}
         self.extract = {f: re.compile(p) for f, p in mapping.extract.items()}
-        dates = mapping.date_formats
-        self.convert: dict[str, Converter] = {
-            "birth_date": lambda v: str(parse_date(v, dates)),
-            "death_date": lambda v: str(parse_date(v, dates)),
+        dates = tuple(mapping.date_formats)
+        converters: dict[str, Converter] = {
+            "birth_date": lambda v: _date_text(v, dates),
+            "death_date": lambda v: _date_text(v, dates),
             "age": _int,
             "region": _region,
             "channel": _channel,
             "citizenship": _country,
             "is_officer": _bool,
         }
-
-    def _translate(self, field: str, value: str) -> str:
-        table = self.values.get(field)
-        if table:
-            return table.get(value.strip().lower(), value)
-        return value
+        tables = {
+            f: {k.strip().lower(): v for k, v in t.items()} for f, t in mapping.values.items()
+        }
+        # one step per mapped column: (field, column, value table or None, converter or None)
+        self.plan = [
+            (field, column, tables.get(field) or None, converters.get(field))
+            for field, column in mapping.fields.items()
+            if field != "urls"
+        ]
+        self.urls_column = mapping.fields.get("urls")
 
     def _multi(self, field: str, value: str) -> list[str]:
         if field in self.extract:
@@ -182,21 +189,27 @@ class RowConverter:
     def __call__(self, row: RawRow) -> tuple[str | None, dict[str, Any]] | RowProblem:
         out: dict[str, Any] = {}
         m = self.mapping
-        for field, column in m.fields.items():
-            raw = row.values.get(column, "").strip()
-            if raw in self.missing:
+        cells = row.values
+        missing = self.missing
+        for field, column, table, conv in self.plan:
+            value = cells.get(column, "").strip()
+            if value in missing:
+                continue
+            if table is not None:
+                value = table.get(value.lower(), value)
+                if value in missing:
+                    continue
+            if conv is None:
+                out[field] = value
                 continue
             try:
-                if field == "urls":
-                    out["urls"] = self._multi(field, raw)
-                    continue
-                value = self._translate(field, raw)
-                if value in self.missing:
-                    continue
-                conv = self.convert.get(field)
-                out[field] = conv(value) if conv else value
+                out[field] = conv(value)
             except RowError as exc:
                 return problem(self.path, row.line, column, str(exc))
+        if self.urls_column is not None:
+            raw = cells.get(self.urls_column, "").strip()
+            if raw not in missing:
+                out["urls"] = self._multi("urls", raw)
         if "full_name" in out:
             parts = split_full_name(out["full_name"], m.name_order)
             for part, val in parts.items():

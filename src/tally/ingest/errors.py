@@ -27,6 +27,7 @@ class InputError(ValueError):
 
     def __init__(self, problem: RowProblem, hint: str = "") -> None:
         self.problem = problem
+        self.hint = hint
         super().__init__(str(problem) + (f" ({hint})" if hint else ""))
 
 

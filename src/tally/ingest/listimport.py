@@ -10,21 +10,19 @@ Mention, in one transaction.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
-from tally.ingest.convert import RowConverter, row_bytes
 from tally.ingest.errors import InputError, RowProblem, problem
 from tally.ingest.mapping import Mapping
-from tally.ingest.readers import RawRow, guess_format, read_rows
+from tally.ingest.prepare import Prepared, prepared_batches
+from tally.ingest.readers import guess_format, read_rows
 from tally.model import SourceType
 from tally.store import Store
 from tally.store import sources as source_repo
@@ -33,7 +31,6 @@ from tally.store.objects import file_sha256
 from tally.store.schema import documents, mentions
 from tally.verify import audit
 
-BATCH = 5000
 MEDIA_TYPES = {
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
@@ -82,21 +79,6 @@ class ImportReport:
         }
 
 
-@dataclass(slots=True)
-class _Prepared:
-    line: int
-    key: str
-    sha: str
-    content: bytes
-    values: dict[str, Any]
-
-
-def _batches(it: Iterable[_Prepared], size: int) -> Iterator[list[_Prepared]]:
-    iterator = iter(it)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def import_list(
     store: Store,
     path: Path,
@@ -109,10 +91,12 @@ def import_list(
     skip_bad_rows: bool = False,
     actor: str = "cli",
     on_bytes: Callable[[int], None] | None = None,
+    parallel: bool | None = None,
 ) -> ImportReport:
     """Import ``path`` into ``store`` as source ``source``; see the module docstring."""
     fmt = fmt or guess_format(path)
-    header, rows = read_rows(path, fmt, encoding, on_bytes)
+    header, _rows = read_rows(path, fmt, encoding)
+    del _rows  # only the header is needed here; the rows are read by prepared_batches
     missing = mapping.check_header(header)
     if missing:
         raise InputError(
@@ -135,11 +119,14 @@ def import_list(
             now = datetime.now(UTC)
             _file_document(conn, source_id, file_sha, path, fmt, now)
             first = not _has_mentions(conn, source_id)
-            prepared = _prepare(rows, RowConverter(mapping, path), report, skip_bad_rows)
-            for batch in _batches(prepared, BATCH):
+            for batch in prepared_batches(path, fmt, encoding, mapping, skip_bad_rows, parallel):
+                report.rows += batch.rows
+                report.skipped.extend(batch.skipped)
                 _write_batch(
-                    conn, source_id, file_sha, batch, report, now, path, skip_bad_rows, first
+                    conn, source_id, file_sha, batch.items, report, now, path, skip_bad_rows, first
                 )
+                if on_bytes is not None:
+                    on_bytes(batch.nbytes)
             audit.append(
                 conn,
                 actor,
@@ -156,24 +143,6 @@ def import_list(
             store.objects.path(file_sha).unlink(missing_ok=True)
         raise
     return report
-
-
-def _prepare(
-    rows: Iterator[RawRow], convert: RowConverter, report: ImportReport, skip: bool
-) -> Iterator[_Prepared]:
-    for row in rows:
-        report.rows += 1
-        result = convert(row)
-        if isinstance(result, RowProblem):
-            if not skip:
-                raise InputError(result, "fix the row or the mapping, or pass --skip-bad-rows")
-            report.skipped.append(result)
-            continue
-        key, values = result
-        content = row_bytes(row)
-        sha = hashlib.sha256(content).hexdigest()
-        # rows without an id are keyed by their content: re-importing them adds nothing
-        yield _Prepared(row.line, key if key is not None else f"sha256:{sha}", sha, content, values)
 
 
 def _has_mentions(conn: Connection, source_id: int) -> bool:
@@ -204,7 +173,7 @@ def _file_document(
         )
 
 
-def _duplicate(path: Path, p: _Prepared, report: ImportReport, skip: bool) -> None:
+def _duplicate(path: Path, p: Prepared, report: ImportReport, skip: bool) -> None:
     found = problem(path, p.line, None, f"record id {p.key!r} appears twice with different data")
     if not skip:
         raise InputError(found, "fix the ids, or pass --skip-bad-rows to keep the first only")
@@ -215,7 +184,7 @@ def _write_batch(
     conn: Connection,
     source_id: int,
     file_sha: str,
-    batch: list[_Prepared],
+    batch: list[Prepared],
     report: ImportReport,
     now: datetime,
     path: Path,
@@ -242,7 +211,7 @@ def _write_batch(
         for key, mid, sha, version, parent in conn.execute(query):
             existing[key] = (mid, sha, version, parent)
     seen: dict[str, str] = {}
-    new_mentions: list[tuple[_Prepared, int]] = []
+    new_mentions: list[tuple[Prepared, int]] = []
     superseded: list[int] = []
     for p in batch:
         version = 1
@@ -299,7 +268,7 @@ MENTION_INSERT = (
 def _insert_new(
     conn: Connection,
     source_id: int,
-    new_mentions: list[tuple[_Prepared, int]],
+    new_mentions: list[tuple[Prepared, int]],
     superseded: list[int],
     now: datetime,
     file_sha: str,

@@ -1,0 +1,154 @@
+"""Read, convert and hash list rows in batches — inline, or in a worker process.
+
+On a large file the worker process reads and converts while the importing process writes to
+the database, so the two halves of the work overlap on two cores. Batches travel through a
+bounded queue, so memory stays flat however large the file. Errors in the worker come back
+as the same :class:`InputError` the inline path raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import queue as queue_module
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tally.ingest.convert import RowConverter, row_bytes
+from tally.ingest.errors import InputError, RowProblem
+from tally.ingest.mapping import Mapping
+from tally.ingest.readers import RawRow, read_rows
+
+BATCH = 5000
+PARALLEL_BYTES = 4 << 20  # files larger than this are prepared in a worker process
+QUEUE_BATCHES = 4
+
+
+@dataclass(slots=True)
+class Prepared:
+    line: int
+    key: str
+    sha: str
+    content: bytes
+    values: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Batch:
+    items: list[Prepared] = field(default_factory=list)
+    rows: int = 0  # rows read, skipped ones included
+    skipped: list[RowProblem] = field(default_factory=list)
+    nbytes: int = 0  # bytes of the file consumed
+
+
+def prepare_rows(
+    rows: Iterator[RawRow], convert: RowConverter, skip: bool, consumed: list[int]
+) -> Iterator[Batch]:
+    """Batches of prepared rows; ``consumed[0]`` is kept at the bytes read so far."""
+    batch, reported = Batch(), 0
+    for row in rows:
+        batch.rows += 1
+        result = convert(row)
+        if isinstance(result, RowProblem):
+            if not skip:
+                raise InputError(result, "fix the row or the mapping, or pass --skip-bad-rows")
+            batch.skipped.append(result)
+            continue
+        key, values = result
+        content = row_bytes(row)
+        sha = hashlib.sha256(content).hexdigest()
+        # rows without an id are keyed by their content: re-importing them adds nothing
+        batch.items.append(Prepared(row.line, key or f"sha256:{sha}", sha, content, values))
+        if len(batch.items) >= BATCH:
+            batch.nbytes, reported = consumed[0] - reported, consumed[0]
+            yield batch
+            batch = Batch()
+    batch.nbytes = consumed[0] - reported
+    yield batch
+
+
+def _counter(consumed: list[int]) -> Callable[[int], None]:
+    def add(n: int) -> None:
+        consumed[0] += n
+
+    return add
+
+
+def _inline(
+    path: Path, fmt: str, encoding: str | None, mapping: Mapping, skip: bool
+) -> Iterator[Batch]:
+    consumed = [0]
+    _, rows = read_rows(path, fmt, encoding, _counter(consumed))
+    yield from prepare_rows(rows, RowConverter(mapping, path), skip, consumed)
+
+
+def _worker(
+    path: Path,
+    fmt: str,
+    encoding: str | None,
+    mapping: dict[str, Any],
+    skip: bool,
+    out: Any,
+) -> None:
+    try:
+        for batch in _inline(path, fmt, encoding, Mapping.model_validate(mapping), skip):
+            out.put(("batch", batch))
+        out.put(("done", None))
+    except InputError as exc:
+        out.put(("input", (exc.problem, exc.hint)))
+    except BaseException:
+        out.put(("crash", traceback.format_exc()))
+
+
+def _parallel(
+    path: Path, fmt: str, encoding: str | None, mapping: Mapping, skip: bool
+) -> Iterator[Batch]:
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue(maxsize=QUEUE_BATCHES)
+    proc = ctx.Process(
+        target=_worker, args=(path, fmt, encoding, mapping.model_dump(), skip, out), daemon=True
+    )
+    proc.start()
+    try:
+        while True:
+            try:
+                kind, payload = out.get(timeout=1.0)
+            except queue_module.Empty:
+                if not proc.is_alive():
+                    raise RuntimeError(
+                        f"the reader process for {path.name} died (exit code {proc.exitcode})"
+                    ) from None
+                continue
+            if kind == "batch":
+                yield payload
+            elif kind == "done":
+                return
+            elif kind == "input":
+                found, hint = payload
+                raise InputError(found, hint)
+            else:
+                raise RuntimeError(f"reading {path.name} failed:\n{payload}")
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(timeout=5)
+        out.close()
+
+
+def prepared_batches(
+    path: Path,
+    fmt: str,
+    encoding: str | None,
+    mapping: Mapping,
+    skip: bool,
+    parallel: bool | None = None,
+) -> Iterator[Batch]:
+    """Batches for ``path``; ``parallel`` None means: a worker process for large files."""
+    if parallel is None:
+        parallel = fmt != "xlsx" and path.stat().st_size > PARALLEL_BYTES
+    if parallel and "fork" in multiprocessing.get_all_start_methods():
+        return _parallel(path, fmt, encoding, mapping, skip)
+    return _inline(path, fmt, encoding, mapping, skip)
