@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,13 @@ import typer
 
 from tally.cli.common import byte_progress, console, fail, readable_errors, store
 from tally.model import SourceType
+
+
+class Lang(StrEnum):
+    AUTO = "auto"
+    RU = "ru"
+    EN = "en"
+
 
 import_app = typer.Typer(
     help="Import lists and posts, keeping every document as evidence.", no_args_is_help=True
@@ -107,7 +115,7 @@ def import_posts(
         str | None,
         typer.Option("--format", help="telegram|html|warc|text|jsonl (default: by extension)"),
     ] = None,
-    lang: Annotated[str, typer.Option(help="ru|en|auto")] = "auto",
+    lang: Annotated[Lang, typer.Option(help="Language of the texts")] = Lang.AUTO,
 ) -> None:
     """Import posts or pages; each is a Document, and every person it reports killed a Mention.
 

@@ -1,9 +1,12 @@
 """Import posts and pages into the store, extracting the persons each one reports killed.
 
-One transaction per file: a bad post refuses the whole file and nothing is stored.
-Idempotent: a post whose bytes are already stored for the source is skipped (its mentions
-are kept; use re-extraction to refresh them). Counts given without names are kept as the
-document's note.
+- One transaction per file: a bad post (or any error half-way) refuses the whole file, and
+  nothing is stored: no source, document, mention or audit event, and no object file.
+- Idempotent: a post whose bytes are already stored for the source is skipped (its mentions
+  are kept; use re-extraction to refresh them).
+- Each post is a Document: its raw bytes (inline when small, else in the object store), and
+  ``text``, the exact text extraction read, so mention spans index into it. Counts given
+  without names, and where a post was forwarded from, are kept as the document's note.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from tally.model import MentionFacts, PartialDate, SourceType
 from tally.names.normal import name_key
 from tally.store import Store
 from tally.store import sources as source_repo
+from tally.store.objects import file_sha256
 from tally.store.schema import documents, mentions
 from tally.verify import audit
 
@@ -51,12 +55,20 @@ class PostReport:
 
 
 def published_date(value: str | None) -> date | None:
+    """The day of an ISO date or datetime; None for a partial date (a year or a month)."""
     if not value:
         return None
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _datetime(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def mention_row(facts: MentionFacts) -> dict[str, Any]:
@@ -98,24 +110,31 @@ def import_posts(
     actor: str = "cli",
     on_post: Callable[[], None] | None = None,
 ) -> PostReport:
+    """Import every post of ``path`` as source ``source``; see the module docstring.
+
+    Raises :class:`~tally.ingest.errors.InputError` naming the place of the first bad post.
+    """
     from tally.extract import extract
 
+    if lang not in ("auto", "ru", "en"):
+        raise ValueError(f"lang must be ru, en or auto, not {lang!r}")
+    posts = read_posts(path, fmt)  # an unknown format or an empty file fails here
     report = PostReport(source)
     created: list[str] = []
     now = datetime.now(UTC)
     try:
         with store.engine.begin() as conn:
             source_id = source_repo.get_or_create(conn, source, type=source_type)
-            for post in read_posts(path, fmt):
+            for post in posts:
                 report.posts += 1
                 sha = hashlib.sha256(post.raw).hexdigest()
                 if _exists(conn, source_id, sha):
                     report.unchanged += 1
                     continue
-                result = extract(post.text, lang=lang, published=published_date(post.published))
-                doc_id = _store_document(
-                    store, conn, source_id, sha, post, now, created, "; ".join(result.notes) or None
-                )
+                when = published_date(post.published) or published_date(post.captured)
+                result = extract(post.text, lang=lang, published=when)
+                note = "; ".join(n for n in (post.note, *result.notes) if n) or None
+                doc_id = _store_document(store, conn, source_id, sha, post, now, created, note)
                 rows = [
                     {
                         **mention_row(f),
@@ -137,9 +156,8 @@ def import_posts(
                 report.per_post.append((post.locator, len(rows)))
                 if on_post:
                     on_post()
-            audit.append(
-                conn, actor, "import.posts", source, {**report.as_dict(), "file": path.name}
-            )
+            payload = {**report.as_dict(), "file": path.name, "file_sha256": file_sha256(path)}
+            audit.append(conn, actor, "import.posts", source, payload)
     except BaseException:
         for sha in created:
             store.objects.path(sha).unlink(missing_ok=True)
@@ -180,6 +198,7 @@ def _store_document(
             url=post.url,
             title=post.title,
             published_at=post.published,
+            captured_at=_datetime(post.captured),
             imported_at=now,
             size=len(post.raw),
             content=post.raw if inline else None,
