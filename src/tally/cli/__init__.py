@@ -6,6 +6,7 @@ pandas) are imported inside command functions so that ``tally --help`` stays fas
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 import typer
@@ -25,18 +26,23 @@ app = typer.Typer(
 #: Command modules, registered in this order. Add yours here.
 _MODULES: tuple[str, ...] = (
     "core",
+    "demo",
     "extract",
     "estimate",
+    "nowcast",
     "stats",
     "serve",
     "export",
     "synth",
     "recruit",
     "link",
+    "verify",
 )
 
 
+@functools.cache
 def _build() -> typer.Typer:
+    """Register every command module once; later calls return the same app."""
     for name in _MODULES:
         module = importlib.import_module(f"tally.cli.{name}")
         module.register(app)
