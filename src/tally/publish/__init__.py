@@ -1,0 +1,1 @@
+"""Publishing: the public read model, the search index, exports and the static report."""

@@ -1,0 +1,1 @@
+"""HTML pages, one router module per page group."""
