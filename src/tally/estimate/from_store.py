@@ -1,6 +1,6 @@
 """Capture histories from the store: which sources found each linked person.
 
-Each live person (not merged into another) is one individual; each source is one list. A
+Each live person (not merged into another, not discounted by a reviewer) is one individual; each source is one list. A
 person's stratum is read from the person view: region, month of death (``YYYY-MM``; persons
 dated only to the year, or undated, fall in ``unknown``) or recruitment channel.
 """
@@ -31,7 +31,11 @@ def _records(conn: Connection, by: str | None) -> Iterator[tuple[int, str, str]]
         .join(person_mentions, person_mentions.c.person_id == persons.c.id)
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .join(sources, sources.c.id == mentions.c.source_id)
-        .where(persons.c.merged_into.is_(None), mentions.c.superseded_at.is_(None))
+        .where(
+            persons.c.merged_into.is_(None),
+            persons.c.grade != "discounted",  # shown wrong by a reviewer: not a death
+            mentions.c.superseded_at.is_(None),
+        )
     )
     for pid, source, value in conn.execute(query):
         if by is None:
