@@ -15,7 +15,7 @@ _LEXICON: tuple[tuple[str, Channel, float], ...] = (
      r"исправительн|Шторм[\s-]*[ZVЗ]|\bИК-\d+", Channel.PRISONER, 0.9),
     (r"\bconvict|\binmate|prison|Storm[\s-]?[ZV]\b", Channel.PRISONER, 0.9),
     (r"подсудим|обвиняем|подозреваем|в\s+СИЗО|\bdefendant|\bsuspect", Channel.VOLUNTEER, 0.85),
-    (r"мобилизован|по\s+(?:частичной\s+)?мобилизации|мобилизации|\bmobili[sz]ed|mobili[sz]ation",
+    (r"мобилизован|мобилизовал[иа]|по\s+(?:частичной\s+)?мобилизации|мобилизации|\bmobili[sz]ed|mobili[sz]ation",
      Channel.MOBILIZED, 0.95),
     (r"Росгвардии|Росгвардия|ОМОН|СОБР|\bФСБ\b|МВД|полици[иия]|полицейск|Rosgvardia|"
      r"National\s+Guard|\bpolice\b|\bFSB\b", Channel.SECURITY, 0.9),
@@ -26,13 +26,22 @@ _LEXICON: tuple[tuple[str, Channel, float], ...] = (
      r"служил[а]?\s+(?:[^.]{0,60}\s)?(?:более\s+)?(?:с\s+(?:19\d\d|20[01]\d|202[01])|\d+\s+лет)|"
      r"по\s+контракту\s+с\s+(?:19\d\d|20[01]\d|202[01])|"
      r"(?:had\s+)?served\s+(?:under\s+contract\s+)?since\s+20[01]\d|"
-     r"contract\s+soldier\s+since\s+20[01]\d|выпускник[а-я]*\s+(?:[А-ЯЁа-яё]+\s+){0,4}"
-     r"(?:училищ|академи)|окончил\s+(?:[А-ЯЁа-яё]+\s+){0,4}(?:училищ|академи)|"
+     r"contract\s+soldier\s+since\s+20[01]\d|выпускник[а-я]*\s+(?:[А-ЯЁа-яё-]+\s+){0,4}"
+     r"(?:училищ|академи)|окончил\s+(?:[А-ЯЁа-яё-]+\s+){0,4}(?:училищ|академи)|"
+     r"joined\s+the\s+(?:army|military|navy)\s+in\s+(?:19\d\d|20[01]\d|202[01])|"
      r"graduate\s+of\s+the\s+[^.]{0,40}(?:school|academy)|graduated\s+from",
      Channel.PROFESSIONAL, 0.7),
     (r"(?:заключил|подписал|подписавш|заключивш)[а-я]*\s+контракт|по\s+контракту|контрактник|"
      r"контрактной\s+службы|на\s+контракт|signed\s+a\s+(?:military\s+)?contract|"
-     r"under\s+contract|contract\s+soldier|military\s+contract|контракт", Channel.VOLUNTEER, 0.8),
+     r"under\s+contract|contract\s+soldier|military\s+contract|signing\s+a\s+(?:military\s+)?"
+     r"contract|контракт", Channel.VOLUNTEER, 0.8),
+)
+
+
+_NEGATED = re.compile(
+    r"(?:(?<![а-яё])не|\bnot|\bnever|опроверга[а-яё]*,?\s+что\s+(?:он|она)?)\s+"
+    r"(?:был[аи]?\s+|являл[а-яё]+\s+|was\s+|were\s+|a\s+|an\s+)?$",
+    re.I,
 )
 
 
@@ -46,6 +55,8 @@ def find_channel_cues(text: str) -> list[tuple[Hit, int]]:
     out: list[tuple[Hit, int]] = []
     for prio, (pattern, channel, conf) in enumerate(_compiled()):
         for m in pattern.finditer(text):
+            if _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
+                continue  # «не был заключённым», «не мобилизован, а добровольцем»
             out.append((Hit(m.start(), m.end(), channel.value, conf), prio))
     return sorted(out, key=lambda x: x[0].start)
 

@@ -39,6 +39,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)"),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_EN_MONTH}(?:\s+{_YEAR})?(?!\d)"),
     re.compile(rf"{_EN_MONTH}(?:,)?\s+{_YEAR}(?!\d)"),
+    re.compile(rf"\b(?:in|In|early|late|mid-)\s+{_EN_MONTH}(?![\w\s]*\d)"),
+    re.compile(rf"(?:[Bb]orn|родил(?:ся|ась))(?:\s+in|\s+в)?\s+{_YEAR}(?!\d)"),
+    re.compile(rf"(?:погиб(?:ла|ли)?|killed|died)\s+(?:в|in)\s+{_YEAR}(?:\s+году)?(?!\d)"),
     re.compile(rf"(?<![\d.–-]){_YEAR}(?!\d)(?=\s*(?:г\.\s*р|года\s+рождения|г\.\s*р\.|\)|"
                rf"\s*года?|\s*г\.|[–—-]\s*(?:19|20)\d\d|-?м|-?го))"),
 )
@@ -149,7 +152,7 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
             month = _month(groups["mon"]) if groups.get("mon") else None
             year = int(groups["year"]) if groups.get("year") else None
             if month is None:
-                kind, dist = _bare_year_kind(text, m.start(), m.end()), 0
+                kind, dist = _bare_year_kind(text, m.start("year"), m.end("year")), 0
             else:
                 kind, dist = _kind(text, m.start(), m.end())
             if kind is None:
@@ -168,9 +171,11 @@ def _bare_year_kind(text: str, start: int, end: int) -> str | None:
     """A year alone is a birth year next to «г.р.», «родился в», "born", or as «(1982)»."""
     before = text[max(0, start - 22):start]
     after = text[end:end + 22]
-    born_before = re.search(r"(?:родил(?:ся|ась)|born)(?:\s+in)?\s+(?:в\s+)?$", before)
+    born_before = re.search(r"(?:родил(?:ся|ась)|born)(?:\s+in)?\s+(?:в\s+)?$", before, re.I)
     if _BIRTH_CUE.search(after[:18]) or born_before:
         return "birth"
+    if re.search(r"(?:погиб(?:ла|ли)?|killed|died)\s+(?:в|in)\s+$", before):
+        return "death"
     if before.endswith("(") and after.startswith(")"):
         return "birth"
     return None

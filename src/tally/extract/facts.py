@@ -20,7 +20,7 @@ class Hit:
 
 
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"(?:[Ее]му|[Ее]й|[А-ЯЁ][а-яё]+[уюе])\s+(?:было|был|исполнилось)\s+"
+    (re.compile(r"(?:[Ее]му|[Ее]й|[А-ЯЁ][а-яё]+(?:[уюе]|ии))\s+(?:было|был|исполнилось)\s+"
                 r"(?:всего\s+)?(?P<n>\d{1,2})(?!\d)"), 0.95),
     (re.compile(r"(?<!\d)(?P<n>\d{1,2})-?летн(?:ий|его|ему|им|ем|яя|ей|юю)"), 0.9),
     (re.compile(r"в\s+возрасте\s+(?P<n>\d{1,2})\s+(?:лет|год)"), 0.9),
@@ -64,6 +64,8 @@ _UNIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"[«\"]?Шторм[\s-]*(?:Z|V|Зет)[»\"]?"),
     re.compile(r"\bStorm[\s-]?[ZV]\b"),
     re.compile(r"\bWagner\b"),
+    re.compile(r"[«\"]Вагнер[а-я]*[»\"]"),
+    re.compile(r"\bAkhmat\b"),
     re.compile(r"(?:ОМОН|СОБР)(?:\s+[«\"][^»\"]{2,30}[»\"])?"),
     re.compile(r"(?:батальон[аеу]?|бригад[аыеуой]*|отряд[аеу]?|полк[аеу]?)\s+[«\"][^»\"]{2,30}[»\"]"),
     re.compile(r"[«\"](?:Ахмат[а-я]*|Барс-\d+|Пятнашк[а-я]+|Сербск[а-я]+\s+легион[а-я]*)[»\"]"),
@@ -93,6 +95,8 @@ def normalise_unit(surface: str) -> str:
     s = " ".join(surface.split())
     if s.startswith("«") and s.endswith("»") and "Ахмат" in s:
         return "«Ахмат»"
+    if s.startswith(("«", '"')) and "Вагнер" in s:
+        return "ЧВК «Вагнер»"
     m = re.match(r"(\d{1,3})-(?:й|я|ю|ой|го|м|ей)\s+(.*)$", s)
     if not m:
         return s
@@ -136,7 +140,9 @@ _COUNTRY_RU: dict[str, str] = {
     "армении": "AM", "армения": "AM", "молдовы": "MD", "молдавии": "MD", "молдова": "MD",
     "россии": "RU", "рф": "RU", "азербайджан": "AZ", "грузии": "GE", "абхазии": "GE",
     "китая": "CN", "кнр": "CN", "вьетнама": "VN", "камеруна": "CM", "замбии": "ZM",
-    "танзании": "TZ", "кении": "KE", "нигерии": "NG", "афганистан": "AF", "туркменистан": "TM",
+    "танзании": "TZ", "колумбии": "CO", "колумбия": "CO", "колумбиец": "CO", "перу": "PE",
+    "бразилии": "BR", "венесуэлы": "VE", "эквадора": "EC", "йемена": "YE", "ливии": "LY",
+    "кении": "KE", "нигерии": "NG", "афганистан": "AF", "туркменистан": "TM",
 }
 _EN_DEMONYM: dict[str, str] = {
     "nepali": "NP", "nepalese": "NP", "indian": "IN", "cuban": "CU", "tajik": "TJ",
@@ -144,6 +150,7 @@ _EN_DEMONYM: dict[str, str] = {
     "syrian": "SY", "sri lankan": "LK", "ghanaian": "GH", "somali": "SO", "iraqi": "IQ",
     "egyptian": "EG", "serbian": "RS", "armenian": "AM", "moldovan": "MD", "kenyan": "KE",
     "nigerian": "NG", "cameroonian": "CM", "zambian": "ZM", "chinese": "CN",
+    "colombian": "CO", "peruvian": "PE", "brazilian": "BR", "venezuelan": "VE",
 }
 
 
@@ -159,7 +166,7 @@ def _ru_pattern() -> re.Pattern[str]:
 def _demonym_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?<![а-яё])(?P<c>непалец|индиец|кубинец|таджикистанец|узбекистанец|узбек|таджик|"
-        r"казахстанец|киргиз|белорус|сириец|серб|египтянин|иракец)(?![а-яё])", re.I
+        r"казахстанец|киргиз|белорус|сириец|серб|египтянин|иракец|колумбиец)(?![а-яё])", re.I
     )
 
 

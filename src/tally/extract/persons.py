@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tally.extract.roles import case_hint, died_later, gender_hint, keep, possessor
 from tally.names.morph import NameParts, lemmatize_name
 from tally.names.ranks import is_rank_word
 
@@ -22,7 +23,10 @@ class NameMention:
     dropped: bool = False  # a relative, official or journalist: not a person to report
 
 
-_TOKEN = re.compile(r"[А-ЯЁA-Z][а-яёa-z]*(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]*)*\.?|[А-ЯЁA-Z]\.")
+_TOKEN = re.compile(
+    r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})*(?![а-яё])|"
+    r"[А-ЯЁA-Z][а-яёa-z]*(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]*)*\.?|[А-ЯЁA-Z]\."
+)
 _INITIALS_NAME = re.compile(r"(?P<n>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
 _UPPER_NAME = re.compile(
     r"(?P<n>[А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|ич))"
@@ -31,221 +35,6 @@ _TRIPLE = re.compile(
     r"(?P<n>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+"
     r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?(?:вич|вна|ична|ич)(?:а|у|ем|ом|е|ы|ой)?)"
 )
-_EN_NAME = re.compile(
-    r"(?<![\w'])(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3})"
-)
-
-_OFFICIAL_RU = (
-    r"глав[аыеу]|губернатор[аеу]?|мэр[аеу]?|министр[аеу]?|журналист(?:ка)?|"
-    r"корреспондент(?:ка)?|пресс-секретар[ьяю]|депутат[аеу]?|председател[ьяю]|"
-    r"директор[аеу]?|врио|сенатор|спикер|командир\s+[а-яё]+|заместител[ьяю]|"
-    r"источник|волонт[её]р|священник|настоятел[ьяю]|благочинн[а-я]+|автор"
-)
-_RELATIVE_RU = (
-    r"мать|мама|матер[иью]|отец|отца|папа|жена|супруга|вдова|муж|сын|сына|дочь|"
-    r"дочери|брат|брата|сестра|сестры|бабушка|дедушка|внук|внучка|соседк[аеи]|"
-    r"родственни[а-я]+|невеста|однокурсни[а-я]+"
-)
-_OFFICIAL_EN = (
-    r"governor|mayor|minister|journalist|reporter|spokesman|spokeswoman|"
-    r"spokesperson|correspondent|head|deputy|chairman|commander|official|activist"
-)
-_RELATIVE_EN = r"mother|father|wife|widow|husband|son|daughter|brother|sister|relative|friend"
-_DEATH = re.compile(
-    r"погиб|гибел|убит|скончал|умер|похорон|простил|память|памяти|помним|"
-    r"killed|died|dead|death|funeral",
-    re.I,
-)
-_SPEECH = re.compile(
-    r"рассказал|сообщил|выразил|заявил|пишет|написал|просит|опубликовал|"
-    r"узнал|передал|вручил|посетил|обсудил|отметил|said|told|wrote|reported|"
-    r"visited|did\s+not|confirmed|counted",
-    re.I,
-)
-_EN_STOP = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "As",
-        "At",
-        "In",
-        "On",
-        "Of",
-        "From",
-        "For",
-        "And",
-        "But",
-        "He",
-        "She",
-        "His",
-        "Her",
-        "Both",
-        "Two",
-        "Three",
-        "Russia",
-        "Russian",
-        "Ukraine",
-        "Ukrainian",
-        "Moscow",
-        "Defence",
-        "Defense",
-        "Ministry",
-        "National",
-        "Guard",
-        "Republic",
-        "Region",
-        "Krai",
-        "Oblast",
-        "Brigade",
-        "Regiment",
-        "Division",
-        "Army",
-        "Herald",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "VKontakte",
-        "Telegram",
-        "Storm",
-        "Wagner",
-        "Group",
-        "Black",
-        "Sea",
-        "Air",
-        "Assault",
-        "Motor",
-        "Rifle",
-        "Rosgvardia",
-        "Soledar",
-        "Bakhmut",
-        "Kursk",
-        "Zaporizhzhia",
-        "Kherson",
-        "Donetsk",
-        "Luhansk",
-        "Belgorod",
-        "Kurakhove",
-        "Officials",
-        "Local",
-        "According",
-        "Human",
-        "Rights",
-        "Senior",
-        "Junior",
-        "Lieutenant",
-        "Captain",
-        "Colonel",
-        "Major",
-        "Sergeant",
-        "Private",
-        "Corporal",
-        "Warrant",
-        "Officer",
-        "General",
-        "Medical",
-        "Conscript",
-        "Volunteer",
-        "Lance",
-        "Staff",
-        "First",
-        "Second",
-        "Third",
-        "Rank",
-        "Navy",
-        "Mobilised",
-        "Mobilized",
-        "Kazakh",
-        "Uzbek",
-        "Cuban",
-        "Indian",
-        "Nepali",
-        "Somali",
-        "Serbian",
-        "Moldovan",
-        "Ghanaian",
-        "Sri",
-        "Lankan",
-        "Syrian",
-        "Egyptian",
-        "Tajik",
-        "Kyrgyz",
-        "Iraqi",
-        "Chinese",
-        "Tuva",
-        "Buryatia",
-        "Bashkortostan",
-        "Tatarstan",
-        "Chechnya",
-        "Dagestan",
-        "Siberia",
-        "Crimea",
-        "Sevastopol",
-        "Ufa",
-        "Pskov",
-        "Omsk",
-        "Tula",
-        "Ryazan",
-        "Kaluga",
-        "Lipetsk",
-        "Voronezh",
-        "Nizhny",
-        "Novgorod",
-        "Khabarovsk",
-        "Murmansk",
-        "Salekhard",
-        "Nalchik",
-        "Kabardino-Balkaria",
-        "Ulan-Ude",
-        "Sheregesh",
-        "Nizhnekamsk",
-        "Naberezhnye",
-        "Chelny",
-        "Kemerovo",
-        "Novosibirsk",
-        "Saratov",
-        "Tver",
-        "Chelyabinsk",
-        "Zabaykalsky",
-        "Rostov-on-Don",
-        "Sevastopol",
-        "Governor",
-        "Minister",
-        "Mayor",
-        "President",
-        "Deputy",
-        "Head",
-        "Chief",
-        "Rosgvardia",
-        "Eastern",
-        "Western",
-        "Northern",
-        "Southern",
-        "Kremlin",
-        "Telegram",
-        "Mediazona",
-        "BBC",
-        "Meduza",
-    ]
-)
-
-
 def _tokens(surface: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _TOKEN.finditer(surface)]
 
@@ -288,46 +77,6 @@ def _not_name_word(word: str) -> bool:
     return bool(_analyzer().word_is_known(word.lower()))
 
 
-def _role_before(text: str, start: int, english: bool) -> bool:
-    window = text[max(0, start - 45) : start]
-    window = re.split(r"[.!?\n]", window)[-1]
-    if english:
-        pat = rf"\b(?:{_OFFICIAL_EN}|{_RELATIVE_EN})\b[^.]*$"
-        return bool(re.search(pat, window, re.I))
-    pat = rf"(?<![а-яё])(?:{_OFFICIAL_RU}|{_RELATIVE_RU})(?![а-яё])[^.]*$"
-    if re.search(rf"(?:{_OFFICIAL_RU}|{_RELATIVE_RU})\s+(?:погибш|бойц)", window, re.I):
-        return True
-    return bool(re.search(pat, window, re.I))
-
-
-def _died_after(text: str, end: int, female: bool | None) -> bool:
-    rest = text[end : end + 160]
-    rest = re.split(r"(?<![А-ЯЁA-Z])[.!?\n]", rest)[0]
-    death = _DEATH.search(rest)
-    speech = _SPEECH.search(rest)
-    if death is None:
-        return False
-    return speech is None or death.start() < speech.start()
-
-
-def _keep(text: str, m: NameMention, english: bool) -> bool:
-    if not _role_before(text, m.start, english) and not _speech_right_after(text, m.end):
-        return True
-    return _died_after(text, m.end, m.parts.gender == "f")
-
-
-def _speech_right_after(text: str, end: int) -> bool:
-    rest = text[end : end + 40]
-    return bool(
-        re.match(
-            r"[,\s]*(?:[а-яё]+\s+)?(?:рассказал|сообщил|выразил|заявил|пишет|"
-            r"написал|said|told|wrote)",
-            rest,
-            re.I,
-        )
-    )
-
-
 def ru_mentions(text: str) -> list[NameMention]:
     from tally.extract.nlp import ner_spans
 
@@ -339,7 +88,7 @@ def ru_mentions(text: str) -> list[NameMention]:
             if not any(sp[0] <= s and e <= sp[1] for sp in spans):
                 spans.append((s, e))
     out = []
-    for start, end in sorted(spans):
+    for start, end in _merge_adjacent(text, sorted(spans)):
         cleaned = clean_span(text, start, end)
         if cleaned is None:
             continue
@@ -349,10 +98,50 @@ def ru_mentions(text: str) -> list[NameMention]:
         if any(w.isupper() and len(w) > 2 for w in words):
             words = [w.title() if w.isupper() and len(w) > 2 else w for w in words]
         words = _merge_initials(words)
-        parts = lemmatize_name(words)
-        mention = NameMention(s, e, text[s:e], parts)
-        out.append(_with_drop(text, mention, english=False))
+        parts = lemmatize_name(words, gender_hint=gender_hint(text, s, e),
+                               case_hint=case_hint(text, s))
+        out.append(NameMention(s, e, text[s:e], parts))
+    return mark_dropped(text, out, english=False)
+
+
+def mark_dropped(text: str, mentions: list[NameMention], *, english: bool) -> list[NameMention]:
+    """Mark officials, journalists and relatives (see :mod:`tally.extract.roles`)."""
+    out: list[NameMention] = []
+    for i, m in enumerate(mentions):
+        prev = mentions[i - 1] if i > 0 else None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        prev_poss = prev is not None and possessor(text, prev.start, prev.parts.case)
+        if possessor(text, m.start, m.parts.case) or keep(
+            text, m, m.parts.gender, prev, nxt, english=english, prev_possessor=prev_poss
+        ):
+            out.append(m)
+            continue
+        others = [(o.start, o.end) for o in mentions if o is not m and not _same_person(o, m)]
+        if died_later(text, m.parts.first, m.end, others):
+            out.append(m)
+            continue
+        out.append(NameMention(m.start, m.end, m.surface, m.parts, dropped=True))
     return out
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spans natasha split inside one name («Александрой Владимировной | Мельник»)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and re.fullmatch(r"[ \t]+", text[out[-1][1]:s]) and \
+                len(text[out[-1][0]:e].split()) <= 3 and \
+                re.search(r"(?:вич|вн|ичн)[а-яё]{0,3}$", text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _same_person(a: NameMention, b: NameMention) -> bool:
+    pa, pb = a.parts, b.parts
+    if pa.last and pb.last and pa.last[:4].casefold() != pb.last[:4].casefold():
+        return False
+    return not (pa.first and pb.first and pa.first[:3].casefold() != pb.first[:3].casefold())
 
 
 def _merge_initials(words: list[str]) -> list[str]:
@@ -362,36 +151,6 @@ def _merge_initials(words: list[str]) -> list[str]:
             out[-1] += w
         else:
             out.append(w)
-    return out
-
-
-def _with_drop(text: str, m: NameMention, *, english: bool) -> NameMention:
-    if _keep(text, m, english):
-        return m
-    return NameMention(m.start, m.end, m.surface, m.parts, dropped=True)
-
-
-def en_mentions(text: str) -> list[NameMention]:
-    out = []
-    for m in _EN_NAME.finditer(text):
-        start, end = m.start("n"), m.end("n")
-        words = m.group("n").split()
-        while words and (words[0] in _EN_STOP or is_rank_word(words[0])):
-            start += len(words[0]) + 1
-            words.pop(0)
-            while start < end and text[start].isspace():
-                start += 1
-        while words and words[-1] in _EN_STOP:
-            words.pop()
-        if len(words) < 2 or any(w in _EN_STOP for w in words):
-            continue
-        end = start + len(" ".join(words))
-        if text[start:end] != " ".join(words):
-            continue
-        if re.match(r"\s+(?:region|Republic|Krai|Oblast|Brigade)", text[end : end + 12]):
-            continue
-        parts = NameParts(words[-1], " ".join(words[:-1]), None, None)
-        out.append(_with_drop(text, NameMention(start, end, text[start:end], parts), english=True))
     return out
 
 

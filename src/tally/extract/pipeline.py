@@ -9,13 +9,16 @@ from typing import Any
 
 from tally.extract.assign import Anchor, Assigner
 from tally.extract.channel import find_channel_cues, resolve
+from tally.extract.civilian import is_civilian
 from tally.extract.dates import find_dates
+from tally.extract.en_names import en_mentions
 from tally.extract.facts import Hit, find_ages, find_citizenship, find_units
-from tally.extract.persons import NameMention, _key_fn, en_mentions, ru_mentions
+from tally.extract.persons import NameMention, _key_fn, ru_mentions
 from tally.extract.places import find_regions, find_settlements, settlement_lemma
 from tally.extract.result import ExtractionResult
+from tally.extract.roles import death_pattern, died_after
 from tally.model import Channel, MentionFacts, PartialDate
-from tally.names.ranks import find_ranks
+from tally.names.ranks import RankHit, find_ranks
 
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -55,7 +58,10 @@ def extract(text: str, *, lang: str = "auto", published: date | None = None) -> 
     sinks = [m for m in mentions if m.dropped]
     _attach_facts(text, english, published, persons, assigner, sinks)
     key_fn = _key_fn()
-    for facts in persons:
+    for i, facts in enumerate(persons):
+        own = sorted({assigner.sentence_of(a.start) for a in anchors if a.person == i})
+        if is_civilian(facts, [text[s0:s1] for s0, s1 in own]):
+            continue
         result.persons.append(facts)
         result.name_keys.append(_name_key(key_fn, facts))
     return result
@@ -112,6 +118,10 @@ def _group(text: str, mentions: list[NameMention]) -> tuple[list[MentionFacts], 
         anchors.append(Anchor(idx, m.start, m.end))
     for m in partial:
         idx = next((i for i, p in enumerate(persons) if _same(p, m)), None)
+        if idx is None and not full and m.parts.first and not m.parts.last \
+                and _says_died(text, m):
+            persons.append(_new_person(m, 0.4))  # «погиб мой брат Константин»
+            idx = len(persons) - 1
         if idx is not None:
             anchors.append(Anchor(idx, m.start, m.end))
     anchors.extend(_back_refs(text, persons, anchors))
@@ -134,11 +144,19 @@ def _back_refs(text: str, persons: list[MentionFacts], anchors: list[Anchor]) ->
     return out
 
 
-def _new_person(m: NameMention) -> MentionFacts:
+def _says_died(text: str, m: NameMention) -> bool:
+    """A lone first name counts only in a sentence that says it died."""
+    before = re.split(r"[.!?\n]", text[max(0, m.start - 60):m.start])[-1]
+    return bool(death_pattern(m.parts.gender).search(before)) or died_after(
+        text, m.end, len(text), m.parts.gender)
+
+
+def _new_person(m: NameMention, conf: float | None = None) -> MentionFacts:
     p = m.parts
     facts = MentionFacts(full_name=m.surface, last_name=p.last, first_name=p.first,
                          patronymic=p.patronymic)
-    conf = 0.9 if p.last and p.first else 0.6
+    if conf is None:
+        conf = 0.9 if p.last and p.first else 0.6
     for name in ("full_name", "last_name", "first_name", "patronymic"):
         if getattr(facts, name) is not None:
             facts.spans[name] = (m.start, m.end)
@@ -201,25 +219,35 @@ def _attach_ranks(text: str, english: bool, persons: list[MentionFacts], assigne
             put("rank", r.rank, r.start, r.end, 0.95, [(adjacent[0].person, 1.0)])
             put("is_officer", r.is_officer, r.start, r.end, 0.95, [(adjacent[0].person, 1.0)])
             continue
-        if english and not re.match(r"\s+[A-Z]", follows):
+        if english and not re.match(r"\s+[A-Z]", follows) and not _en_rank_apposition(text, r):
             continue
         put("rank", r.rank, r.start, r.end, 0.7)
         put("is_officer", r.is_officer, r.start, r.end, 0.7)
 
 
+def _en_rank_apposition(text: str, r: RankHit) -> bool:
+    """«a mobilised private from Ulan-Ude», «rose to the rank of captain»: a rank as a noun."""
+    before = text[max(0, r.start - 30):r.start]
+    after = text[r.end:r.end + 12]
+    return bool(re.search(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?$|rank\s+of\s+$", before)) and bool(
+        re.match(r"\s*(?:[,.;)]|(?:from|of|in|who|with|serving|and)\b)", after))
+
+
 def _attach_places(text: str, english: bool, persons: list[MentionFacts], assigner: Assigner,
                    put: Put) -> None:
     regions = find_regions(text)
-    region_spans = [(h.start, h.end) for h, kind in regions if kind == "region"]
+    taken = [(h.start, h.end) for h, _ in regions] + [(a.start, a.end) for a in assigner.anchors]
     for h, kind in regions:
+        if kind == "skip":
+            continue
         put("region", h.value, h.start, h.end, h.confidence)
-        if kind == "city":
+        if kind in ("city", "capital"):
             name = text[h.start:h.end] if english else settlement_lemma(
                 text[h.start:h.end], explicit=True)
             if name:
                 put("settlement", name, h.start, h.end, h.confidence)
     for h in find_settlements(text, english=english):
-        if any(s <= h.start < e for s, e in region_spans):
+        if any(s <= h.start < e or h.start <= s < h.end for s, e in taken):
             continue
         put("settlement", h.value, h.start, h.end, h.confidence)
 

@@ -26,40 +26,87 @@ _SETTLEMENT_KIND = (
 )
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*"
 _SETTLEMENT = re.compile(
-    rf"(?:{_SETTLEMENT_KIND}\s+(?P<a>{_CAP}(?:\s+{_CAP})?)|"
+    rf"(?<![А-ЯЁа-яё])(?:{_SETTLEMENT_KIND}[ \t]+(?P<a>{_CAP}(?:\s+{_CAP})?)|"
     rf"(?:уроженец|уроженка|уроженцем|жител[ьяиемю]+|жительниц[аеыу]|родом\s+из|родился\s+в|"
     rf"родилась\s+в|\b[Ии]з|\b[Вв]|похоронили\s+в|простились\s+в|доставят\s+в|доставили\s+в|"
     rf"живёт\s+в|жил[а]?\s+в)\s+(?P<b>{_CAP}(?:\s+{_CAP})?))"
 )
 _SETTLEMENT_EN = re.compile(
-    r"(?:\b(?:from|of|in|born\s+in)\s+)(?P<a>[A-Z][a-z]+(?:[- ](?:on-)?[A-Z][a-z]+)?)"
+    r"(?:\b(?:from|native\s+of|resident\s+of|born\s+in(?:\s+(?:19|20)\d\d\s+in)?|"
+    r"hometown\s+of|home\s+town\s+of|came\s+from)\s+)"
+    r"(?P<a>[A-Z][a-z]+(?:[- ](?:on-)?[A-Z][a-z]+)?)"
+)
+#: places where a person worked, studied, served a sentence or was treated: not a home
+_INCIDENTAL = re.compile(
+    r"(?:погиб(?:ла)?|killed|died|служб[уы]|служил[а]?|обстрел[а-я]*|задержан[а-я]*|"
+    r"стройке|работал[а-я]*|учил(?:ся|ась)|завербован[а-я]*|колони[ия]|ИК-\d+|СИЗО|"
+    r"госпитал[а-я]*|больниц[а-я]*|сообщили|worked|working|studied|recruited|prison\b|colony|"
+    r"hospital|graduated|окончил[а]?|выпускни[а-я]+)[^.]{0,25}\s(?:в|на|in|from|the)\s+"
+    r"(?:the\s+)?$",
+)
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:school|academy|university|college|institute|"
+    r"университет|училищ|институт|академи|колони|СИЗО)",
+    re.I,
+)
+_STRONG_HOME = re.compile(
+    r"(?:уроженец|уроженка|уроженцем|уроженки|уроженке|уроженцы|жител[ьяиемю]+|жительниц[аеыу]|"
+    r"родом\s+из|родил(?:ся|ась)\s+в|(?<![а-яё])из|мобилизован[а-я]*\s+из|земляк[а-я]*)\s+"
+    r"(?:(?:г\.|города|с\.|села|пос\.|посёлка)\s+)?$|"
+    r"\b(?:from|native\s+of|born\s+in|resident\s+of)\s+(?:the\s+)?$",
+    re.I,
 )
 _BATTLE = re.compile(r"(?:под|near|направлени|в\s+районе|в\s+ходе|при\s+обстреле\s+в)\s*$", re.I)
 
 
 def find_regions(text: str) -> list[tuple[Hit, str]]:
-    """Region hits from the gazetteer with their kind, scored as home (cue before) or not."""
+    """Region hits from the gazetteer with their kind, scored as home (cue before) or not.
+
+    The kind is "region", "city", "adjective", or "capital" for a region's name that is also
+    its capital's ("from Omsk"), and "skip" for a place that is not a home (a battle, a job,
+    a prison, a school), kept so that no settlement is read from it either.
+    """
     finder = _finder()
     if finder is None:
         return []
     out: list[tuple[Hit, str]] = []
     for hit in finder(text):
-        before = text[max(0, hit.start - 30) : hit.start]
-        if _BATTLE.search(before) or re.search(
-            r"(?:погиб(?:ла)?|killed|died|служб[уы]|служил[а]?|обстрел[а-я]*|задержан[а-я]*|"
-            r"стройке|работал[а-я]*)[^.]{0,25}\s(?:в|на|in|the)\s+(?:the\s+)?$",
-            before,
+        before = text[max(0, hit.start - 40) : hit.start]
+        after = text[hit.end : hit.end + 40]
+        if _BATTLE.search(before) or _INCIDENTAL.search(before) or (
+            hit.kind != "adjective" and _INSTITUTION_AFTER.match(after)
         ):
+            out.append((Hit(hit.start, hit.end, hit.code, 0.0), "skip"))
             continue
-        conf = (
-            0.9 if re.search(_HOME_RU + r"\s*$|" + _HOME_EN + r"\s+(?:the\s+)?$", before) else 0.5
-        )
+        if _STRONG_HOME.search(before) or re.match(r"'s\s+[A-Z]", after):
+            conf = 0.9
+        elif re.search(_HOME_RU + r"\s*$|" + _HOME_EN + r"\s+(?:the\s+)?$", before):
+            conf = 0.7
+        else:
+            conf = 0.5
         if hit.kind == "adjective":
+            if conf < 0.9:
+                continue  # «в Курском университете»: an adjective without a home cue
             conf -= 0.2
         if hit.code.startswith("UA-") and conf < 0.9:
             continue  # a Ukrainian region without a home cue is where the fighting was
-        out.append((Hit(hit.start, hit.end, hit.code, conf), str(hit.kind)))
+        kind = str(hit.kind)
+        if kind == "region" and _is_capital(hit.code, hit.surface) and not _is_region_word(
+            text, hit.end
+        ):
+            kind = "capital"
+        out.append((Hit(hit.start, hit.end, hit.code, conf), kind))
     return out
+
+
+def _is_capital(code: str, surface: str) -> bool:
+    try:
+        from tally.gazetteer import get
+
+        region = get(code)
+    except Exception:
+        return False
+    return surface in (getattr(region, "capital_en", None), getattr(region, "capital_ru", None))
 
 
 @cache
@@ -75,6 +122,8 @@ def find_settlements(text: str, *, english: bool) -> list[Hit]:
     out: list[Hit] = []
     if english:
         for m in _SETTLEMENT_EN.finditer(text):
+            if _INCIDENTAL.search(text[max(0, m.start() - 40):m.start("a")]):
+                continue
             name = m.group("a")
             if name.split()[0] in _EN_STOP or _is_region_word(text, m.end("a")):
                 continue
@@ -88,7 +137,9 @@ def find_settlements(text: str, *, english: bool) -> list[Hit]:
         if " " in surface and _is_region_word(text, end):
             surface = surface.split()[0]
             end = start + len(surface)
-        if _BATTLE.search(before) or _is_region_word(text, end):
+        if _BATTLE.search(before) or _is_region_word(text, end) or _INCIDENTAL.search(
+            text[max(0, start - 40):start]
+        ):
             continue
         lemma = settlement_lemma(surface, explicit=group == "a")
         if lemma is None:

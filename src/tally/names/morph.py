@@ -29,6 +29,8 @@ class NameParts:
     first: str | None
     patronymic: str | None
     gender: str | None
+    case: str | None = None
+    """The grammatical case the name is written in (``gent`` in «гибели Бадмы Очирова»)."""
 
 
 @cache
@@ -77,7 +79,8 @@ def _cases_of(word: str, grammeme: str, gender: str | None) -> set[str]:
     return out
 
 
-def _gender(first: str | None, patr: str | None, last: str | None) -> str | None:
+def _gender(first: str | None, patr: str | None, last: str | None,
+            hint: str | None = None) -> str | None:
     if patr and not _INITIAL.match(patr):
         if _PATR_F.search(patr):
             return "f"
@@ -88,8 +91,10 @@ def _gender(first: str | None, patr: str | None, last: str | None) -> str | None
         genders = {_g(p) for p in _tagged(first, "Name")}
         if genders == {"femn"}:
             return "f"
-        if genders == {"masc"}:
+        if genders == {"masc"} and not (hint == "f" and _fem_form_possible(first)):
             return "m"
+    if hint in ("m", "f"):
+        return hint  # the words around the name agree with one gender («погибла», «его»)
     if first and not _INITIAL.match(first) and {"masc", "femn"} <= genders and any(
         _g(p) == "masc" and str(p.tag.case) != "nomn" for p in _tagged(first, "Name")
     ) and (last is None or re.search(r"(?:[ая]|ко|ых|их)$", last, re.IGNORECASE)):
@@ -101,9 +106,28 @@ def _gender(first: str | None, patr: str | None, last: str | None) -> str | None
     return None
 
 
+def _fem_form_possible(word: str) -> bool:
+    """«Александра», «Евгения»: the genitive of a man's name is also a woman's nominative."""
+    return bool(re.search(r"[ая]$", word, re.IGNORECASE)) and any(
+        p.tag.gender == "masc" and str(p.tag.case) in ("gent", "accs")
+        for p in _tagged(word, "Name")
+    )
+
+
+def _indeclinable_foreign(word: str) -> bool:
+    """«Кваме», «Мунко», «Яндри»: a vowel-final name no dictionary form declines."""
+    if not re.search(r"[еиоуэю]$", word, re.IGNORECASE):
+        return False
+    names = _tagged(word, "Name")
+    known = [p for p in names if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
+    return not known and not any(str(p.tag.case) == "nomn" for p in names)
+
+
 def _phrase_case(first: str | None, patr: str | None, gender: str | None) -> str:
     sets = []
-    if first and not _INITIAL.match(first) and _tagged(first, "Name"):
+    if first and not _INITIAL.match(first) and _tagged(first, "Name") and not (
+        _indeclinable_foreign(first)
+    ):
         sets.append(_cases_of(first, "Name", gender))
     if patr and not _INITIAL.match(patr) and _tagged(patr, "Patr"):
         sets.append(_cases_of(patr, "Patr", gender))
@@ -191,11 +215,18 @@ def _surname(word: str, gender: str | None, case: str) -> str:
 def _first(word: str, gender: str | None, case: str) -> str:
     if _INITIAL.match(word):
         return word.upper()
+    if _indeclinable_foreign(word):
+        return _title(word)
     known = _inflect(word, "Name", gender, case)
     if known is not None:
         return known
     if case == "nomn":
         return _title(word)
+    low = word.lower()
+    if case == "gent" and re.search(r"[^аеёиоуыэюя]ы$", low):
+        return _title(word[:-1] + "а")  # «Бадмы» → «Бадма»
+    if case == "ablt" and re.search(r"[^аеёиоуыэюя]ой$", low):
+        return _title(word[:-2] + "а")
     return _surname_by_rule(word, gender or "m", case) if gender != "f" else _title(word)
 
 
@@ -244,7 +275,11 @@ def assign_roles(tokens: Sequence[str]) -> tuple[str | None, str | None, str | N
             return a, b, c  # Сидоров Иван Петрович
         if is_patronymic(b):
             return c, a, b  # Иван Петрович Сидоров
-        return c, a, None
+    if not any(i > 0 and is_patronymic(t) for i, t in enumerate(toks)):
+        # «Хосе Луис Перес Гарсия», «Рам Бахадур Тапа»: given names up to the first surname
+        cut = next((i for i, t in enumerate(toks) if i > 0 and _tagged(t, "Surn")
+                    and not _tagged(t, "Name")), len(toks) - 1)
+        return " ".join(toks[cut:]), " ".join(toks[:cut]), None
     # longer: look for a patronymic, else treat the last token as the surname
     for i, t in enumerate(toks):
         if i > 0 and is_patronymic(t):
@@ -254,11 +289,34 @@ def assign_roles(tokens: Sequence[str]) -> tuple[str | None, str | None, str | N
     return toks[-1], " ".join(toks[:-1]), None
 
 
-def lemmatize_name(tokens: Sequence[str]) -> NameParts:
-    """Nominative (last, first, patronymic) and gender of a name written as ``tokens``."""
+_CASE_HINTS = ("gent", "ablt", "datv", "accs", "nomn")
+
+
+def lemmatize_name(tokens: Sequence[str], *, gender_hint: str | None = None,
+                   case_hint: str | None = None) -> NameParts:
+    """Nominative (last, first, patronymic) and gender of a name written as ``tokens``.
+
+    ``gender_hint`` ("m"/"f", from the words around the name) settles names whose form fits
+    both genders («Александра»); ``case_hint`` (from the governing word, «гибели» → gent) is
+    used only when no dictionary form tells the case (out-of-vocabulary names, «Бадмы Очирова»).
+    """
     last, first, patr = assign_roles(tokens)
-    gender = _gender(first, patr, last)
+    if len(tokens) == 2 and first is None and last and patr is None and case_hint == "gent" \
+            and re.search(r"[^аеёиоуыэюя]ы$", tokens[0], re.IGNORECASE):
+        last, first = tokens[1], tokens[0]  # «Бадмы Очирова»: an unknown first name, genitive
+    elif len(tokens) == 2 and patr is None and first == tokens[1] and not _tagged(
+        tokens[0], "Name"
+    ) and case_hint == "gent" and re.search(r"[^аеёиоуыэюя]ы$", tokens[0], re.IGNORECASE):
+        last, first = tokens[1], tokens[0]
+    gender = _gender(first, patr, last, gender_hint)
     case = _phrase_case(first, patr, gender)
+    if case == "nomn" and case_hint in _CASE_HINTS and first and not _tagged(first, "Name") \
+            and not _INITIAL.match(first):
+        case = case_hint
+        if gender_hint != "f" and case == "gent" and last and re.search(
+            r"(?:ова|ева|ёва|ина|ына)$", last, re.IGNORECASE
+        ):
+            gender = "m"
     if case == "nomn" and first is None and patr is None and last is not None:
         sc = _cases_of(last, "Surn", gender)
         if sc and "nomn" not in sc:
@@ -270,4 +328,4 @@ def lemmatize_name(tokens: Sequence[str]) -> NameParts:
     out_first = " ".join(_first(w, gender, case) for w in first.split()) if first else None
     out_patr = _patronymic(patr, gender, case) if patr else None
     out_last = " ".join(_surname(w, gender, case) for w in last.split()) if last else None
-    return NameParts(out_last, out_first, out_patr, gender)
+    return NameParts(out_last, out_first, out_patr, gender, case)
