@@ -46,3 +46,29 @@ def test_distinct_source_rows_are_never_merged(tmp_path: Path) -> None:
 def test_bad_input_is_refused(columns: list[str]) -> None:
     with pytest.raises(DedupeError):
         dedupe_frame(pd.DataFrame({c: ["x"] for c in columns}))
+
+
+GENERIC = """id,given_name,surname,street,suburb,postcode,state,date_of_birth,soc_sec_id
+a1,mitchell,green,wallaby place,cleveland,2119,sa,19560409,1804974
+a2,mitchell,greene,wallaby pl,cleveland,2119,sa,19560409,1804974
+a3,harley,mccarthy,pridham street,marsden,3165,nsw,19080419,6089216
+a4,harley,mccarthy,pridhamstreet,marsden,3165,nsw,19080419,6089261
+a5,sarah,mccarthy,ocean road,bondi,2026,nsw,19900101,5550001
+a6,james,green,kent street,perth,6000,wa,19700512,3210987
+"""
+
+
+def test_generic_person_columns_use_the_generic_model(tmp_path: Path) -> None:
+    rows = [GENERIC.splitlines()[0]]
+    body = GENERIC.splitlines()[1:]
+    # enough unrelated filler rows for the unsupervised training to see non-matches
+    filler = [f"f{i},given{i % 37},sur{i % 53},street {i},town{i % 11},{1000 + i % 97},"
+              f"vic,19{i % 90 + 10:02d}0{i % 9 + 1}1{i % 9},{1000000 + i}" for i in range(300)]
+    src = tmp_path / "generic.csv"
+    src.write_text("\n".join(rows + body + filler) + "\n", encoding="utf-8")
+    frame = pd.read_csv(src, dtype=str)
+    out = dedupe_frame(frame)
+    pid = dict(zip(out["id"], out["person_id"], strict=True))
+    assert pid["a1"] == pid["a2"]
+    assert pid["a3"] == pid["a4"]
+    assert len({pid["a1"], pid["a3"], pid["a5"], pid["a6"]}) == 4

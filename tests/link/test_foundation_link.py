@@ -56,6 +56,25 @@ def test_constraints(
     assert sorted(got, key=min) == expected
 
 
+@pytest.mark.parametrize(
+    ("newest_first", "must", "cannot", "overruled"),
+    [
+        ([("same", 1, 2), ("different", 2, 3)], [(1, 2)], [(2, 3)], []),
+        # newer "different" 1-3 overrules the older "same" decisions chaining 1 to 3
+        ([("different", 1, 3), ("same", 3, 4), ("same", 1, 4)], [(3, 4)], [(1, 3)],
+         [("same", 1, 4)]),
+        # newer "same" decisions join 1 and 3: the older "different" is overruled
+        ([("same", 1, 4), ("same", 3, 4), ("different", 1, 3)], [(1, 4), (3, 4)], [],
+         [("different", 1, 3)]),
+    ],
+)
+def test_newest_decision_wins(
+    newest_first: list[tuple[str, int, int]], must: list[tuple[int, int]],
+    cannot: list[tuple[int, int]], overruled: list[tuple[str, int, int]],
+) -> None:
+    assert clusters.resolve(newest_first) == (must, cannot, overruled)
+
+
 def test_distinct_groups_never_merge_but_reviewers_can() -> None:
     items = {1: 7, 2: 7, 3: None}
     assert len(clusters.build(items, [], [], [(1, 2, 1.0), (2, 3, 0.9), (1, 3, 0.8)]).groups()) == 2

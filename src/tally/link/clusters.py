@@ -70,6 +70,36 @@ class Clusters:
         return [set(m) for m in self.members.values()]
 
 
+def resolve(
+    decisions: Iterable[tuple[str, int, int]],
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """(must, cannot, overruled) from pair decisions given newest first.
+
+    The newest decision wins: an older "same" that would join a pair a newer decision keeps
+    apart, or an older "different" between mentions that newer decisions join (even through
+    other mentions), is overruled — not applied, and returned so it can be shown to reviewers.
+    """
+    c = Clusters()
+    must: list[tuple[int, int]] = []
+    cannot: list[tuple[int, int]] = []
+    overruled: list[tuple[str, int, int]] = []
+    for kind, a, b in decisions:
+        c.add(a)
+        c.add(b)
+        if kind == "same":
+            if c.union(a, b):
+                must.append((a, b))
+            else:
+                overruled.append((kind, a, b))
+        elif kind == "different":
+            if c.find(a) == c.find(b):
+                overruled.append((kind, a, b))
+            else:
+                c.forbid(a, b)
+                cannot.append((a, b))
+    return must, cannot, overruled
+
+
 def build(
     items: Mapping[int, int | None],
     must: Iterable[tuple[int, int]],

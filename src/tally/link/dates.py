@@ -8,8 +8,13 @@ agrees with any day of that month. An age at death gives a two-year range of bir
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from tally.model import PartialDate
+
+#: Deaths recorded by Tally fall in this window of years when a mention gives no date (the
+#: full-scale invasion began in February 2022); an age then still bounds the birth year.
+DEATH_WINDOW_START = 2022
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +43,22 @@ def day_range(text: str | None) -> DayRange | None:
 
 
 def birth_years(
-    birth_date: str | None, age: int | None, death_date: str | None
+    birth_date: str | None, age: int | None, death_date: str | None,
+    last_year: int | None = None,
 ) -> tuple[int, int] | None:
     """(earliest, latest) birth year: from the birth date, else from age at death.
 
-    Someone who died aged ``a`` in year ``y`` was born in ``y - a - 1`` or ``y - a``.
+    Someone who died aged ``a`` in year ``y`` was born in ``y - a - 1`` or ``y - a``. With an
+    age but no death date, the death is taken to lie in [:data:`DEATH_WINDOW_START`,
+    ``last_year``] (default: this year), which gives a wider range.
     """
     birth = parse_partial(birth_date)
     if birth is not None:
         return birth.year, birth.year
+    if age is None or not 0 <= age < 120:
+        return None
     death = parse_partial(death_date)
-    if age is not None and death is not None and 0 <= age < 120:
+    if death is not None:
         return death.year - age - 1, death.year - age
-    return None
+    last = last_year or date.today().year
+    return DEATH_WINDOW_START - age - 1, last - age

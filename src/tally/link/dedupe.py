@@ -5,6 +5,10 @@ death_date, age, region, settlement, unit, source``. Output: the input plus ``pe
 smallest ``id`` in the cluster's order of appearance, as a 1-based cluster number) and
 ``match_probability`` (the strongest link to another row of the same person; empty when
 alone). Rows with a ``source`` marked distinct are never merged with each other.
+
+A table without Russian name columns but with generic person columns (``given_name``,
+``surname``, ``date_of_birth``, ``postcode``, …, as in Febrl) goes through
+:mod:`tally.link.generic` instead.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tally.link import engine, features
+from tally.link import clusters, engine, features, generic
 from tally.link.files import default_params
 from tally.link.run import MATCH_THRESHOLD, MIN_TRAINING_ROWS, best_probability, cluster
 
@@ -34,8 +38,11 @@ def dedupe_frame(frame: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD,
     if frame["id"].duplicated().any():
         raise DedupeError("values in the 'id' column must be unique")
     names = {"full_name", "last_name"} & set(frame.columns)
+    if not names and generic.is_generic(list(frame.columns)):
+        return _dedupe_generic(frame, threshold)
     if not names:
-        raise DedupeError("the input needs a 'full_name' or 'last_name' column")
+        raise DedupeError("the input needs a 'full_name' or 'last_name' column (or generic "
+                          "person columns: given_name, surname, date_of_birth, ...)")
     records = []
     for i, row in enumerate(frame.to_dict("records")):
         rec = {k: row.get(k) for k in INPUT_COLUMNS if k in frame.columns}
@@ -51,6 +58,24 @@ def dedupe_frame(frame: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD,
     pairs = engine.predict(feats, params, 0.0, engine_name)
     items = {int(r["unique_id"]): r["grp"] for r in records}
     groups = sorted(cluster(items, [], [], pairs, threshold), key=min)
+    person = {m: n for n, g in enumerate(groups, start=1) for m in g}
+    prob = best_probability(pairs, groups)
+    out = frame.copy()
+    out["person_id"] = [person[i] for i in range(len(frame))]
+    out["match_probability"] = [round(prob[i], 4) if i in prob else None
+                                for i in range(len(frame))]
+    return out
+
+
+def _dedupe_generic(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Generic person records (:mod:`tally.link.generic`): no Russian name model."""
+    records = frame.copy()
+    records["unique_id"] = range(len(frame))
+    pairs = generic.link_generic([records])
+    strong = pairs[pairs["match_probability"] >= threshold]
+    items: dict[int, int | None] = dict.fromkeys(range(len(frame)))
+    groups = sorted(clusters.build(items, [], [], strong.itertuples(index=False, name=None))
+                    .groups(), key=min)
     person = {m: n for n, g in enumerate(groups, start=1) for m in g}
     prob = best_probability(pairs, groups)
     out = frame.copy()

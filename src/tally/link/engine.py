@@ -108,19 +108,24 @@ def predict(frame: pd.DataFrame, params: model.Params, threshold: float = 0.05,
                                               warning_mode="never"))
 
 
-def term_frequencies(frame: pd.DataFrame) -> pd.DataFrame:
-    """Surname term frequencies (``surname``, ``tf_surname``) of a collection."""
-    named = frame["surname"].dropna()
+TF_COLUMNS = ("surname", "given")
+
+
+def term_frequencies(frame: pd.DataFrame, column: str = "surname") -> pd.DataFrame:
+    """Term frequencies (``column``, ``tf_<column>``) of a collection's named records."""
+    named = frame.loc[frame["surname"].notna(), column].dropna()
     counts = named.value_counts()
-    return pd.DataFrame({"surname": counts.index, "tf_surname": counts.to_numpy() / len(named)})
+    return pd.DataFrame({column: counts.index,
+                         f"tf_{column}": counts.to_numpy() / max(len(named), 1)})
 
 
 def predict_new(new: pd.DataFrame, existing: pd.DataFrame, params: model.Params,
-                tf: pd.DataFrame, threshold: float = 0.05) -> pd.DataFrame:
+                tf: dict[str, pd.DataFrame], threshold: float = 0.05) -> pd.DataFrame:
     """Pairs among ``new`` records and between ``new`` and ``existing`` (DuckDB).
 
     ``existing`` should already be cut to records sharing a block with a new one
-    (:func:`candidates`); ``tf`` holds surname frequencies of the whole collection.
+    (:func:`candidates`); ``tf`` holds term frequencies of the whole collection
+    (:data:`TF_COLUMNS` → :func:`term_frequencies`).
     """
     from splink import Linker
 
@@ -131,8 +136,9 @@ def predict_new(new: pd.DataFrame, existing: pd.DataFrame, params: model.Params,
     api = db_api("duckdb")
     left = _register(api, new, "duckdb", "tally_new")
     linker = Linker(left, model.settings_dict("duckdb", params), log_level=logging.WARNING)
-    linker.table_management.register_term_frequency_lookup(
-        api.register(tf, table_name="tally_tf_surname"), "surname")
+    for column, table in tf.items():
+        linker.table_management.register_term_frequency_lookup(
+            api.register(table, table_name=f"tally_tf_{column}"), column)
     parts = []
     if len(new) > 1:
         parts.append(_to_pairs(linker.inference.predict_within(

@@ -40,8 +40,17 @@ class LinkReport:
 def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(must-link, cannot-link) mention pairs from active reviewer decisions.
 
-    For each pair only the newest active decision counts.
+    For each pair only the newest active decision counts; across pairs the newest decision
+    wins over older ones it contradicts (see :func:`tally.link.clusters.resolve`).
     """
+    must, cannot, _overruled = resolved_pairs(conn)
+    return must, cannot
+
+
+def resolved_pairs(
+    conn: Connection,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """(must, cannot, overruled decisions) from the active pair decisions."""
     rows = conn.execute(
         select(decisions.c.kind, decisions.c.mention_a, decisions.c.mention_b)
         .where(
@@ -54,10 +63,11 @@ def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[in
     )
     latest: dict[tuple[int, int], str] = {}
     for kind, a, b in rows:
-        latest[(min(a, b), max(a, b))] = kind
-    must = [p for p, k in latest.items() if k == "same"]
-    cannot = [p for p, k in latest.items() if k == "different"]
-    return must, cannot
+        pair = (min(a, b), max(a, b))
+        latest.pop(pair, None)  # re-inserted below: dict order is then decision order
+        latest[pair] = kind
+    newest_first = [(kind, a, b) for (a, b), kind in reversed(latest.items())]
+    return clusters.resolve(newest_first)
 
 
 def current_items(conn: Connection) -> tuple[dict[int, int | None], list[tuple[int, str, str]]]:
@@ -98,7 +108,7 @@ def link_exact(store: Store, actor: str = "cli") -> LinkReport:
         for mid, key, birth in keyed:
             by_key[(key, birth)].append(mid)
         candidates = [(ids[0], other, 1.0) for ids in by_key.values() for other in ids[1:]]
-        must, cannot = active_pairs(conn)
+        must, cannot, overruled = resolved_pairs(conn)
         result = clusters.build(items, must, cannot, candidates)
         groups = result.groups()
         persist.save(conn, groups, run_id)
@@ -110,5 +120,11 @@ def link_exact(store: Store, actor: str = "cli") -> LinkReport:
                 finished_at=datetime.now(UTC), n_mentions=report.mentions, n_persons=report.persons
             )
         )
-        audit.append(conn, actor, "link.run", f"run {run_id}", report.as_dict())
+        audit.append(
+            conn,
+            actor,
+            "link.run",
+            f"run {run_id}",
+            {**report.as_dict(), "overruled_decisions": [list(d) for d in overruled]},
+        )
     return report

@@ -4,10 +4,11 @@ Comparisons (each level's m and u are learned without labels):
 
 * surname — exact (term-frequency weighted: common surnames count less), same phonetic
   skeleton, Jaro-Winkler ≥ 0.92 / ≥ 0.8, swapped with the given name;
-* given name — exact, same full name behind a diminutive or regional form, Jaro-Winkler ≥ 0.9,
-  initial against a name, swapped with the surname;
+* given name — exact (term-frequency weighted), same full name behind a diminutive or
+  regional form, Jaro-Winkler ≥ 0.9, initial against a name, swapped with the surname;
 * patronymic — optional: missing on either side is neutral;
-* birth — same day; birth-year ranges (from a date, or from age at death) overlap; ±1; ±3 years;
+* birth — same day; narrow birth-year ranges (from a date, or from age and death year) overlap;
+  ±1; wide ranges (age without a death date) overlap; ±3 years;
 * death date — ±10 days at day precision; overlapping months; overlapping years (±10 days);
   within 90 days;
 * region and unit — supporting evidence.
@@ -38,6 +39,11 @@ BLOCKING_RULES: tuple[str, ...] = (
     "l.canon0 = r.canon0 AND l.patronymic = r.patronymic AND l.birth_lo = r.birth_lo",
     "l.canon0 = r.canon0 AND l.birth_day = r.birth_day",
     "l.canon0 = r.canon0 AND l.death_lo = r.death_lo AND l.region = r.region",
+    # a typo in the surname: the rest of the name, or a date, and the surname's first letters
+    "l.canon0 = r.canon0 AND l.patronymic = r.patronymic"
+    " AND substr(l.surname, 1, 2) = substr(r.surname, 1, 2)",
+    "l.canon0 = r.canon0 AND l.birth_lo = r.birth_lo"
+    " AND substr(l.surname, 1, 1) = substr(r.surname, 1, 1)",
     "l.surname = r.given AND l.given = r.surname",
 )
 # EM training passes: each estimates the comparisons its rule does not use.
@@ -75,7 +81,7 @@ def _given() -> ComparisonCreator:
         output_column_name="given",
         comparison_levels=[
             cll.NullLevel("given_initials"),
-            cll.ExactMatchLevel("given"),
+            cll.ExactMatchLevel("given", term_frequency_adjustments=True),
             cll.ArrayIntersectLevel("given_canon", 1),
             _level("surname_l = given_r AND given_l = surname_r", "swapped"),
             cll.JaroWinklerLevel("given", 0.9),
@@ -106,13 +112,15 @@ def _birth() -> ComparisonCreator:
     def near(years: int) -> str:
         return f"birth_lo_l <= birth_hi_r + {years} AND birth_lo_r <= birth_hi_l + {years}"
 
+    narrow = "birth_hi_l - birth_lo_l <= 1 AND birth_hi_r - birth_lo_r <= 1"
     return cl.CustomComparison(
         output_column_name="birth",
         comparison_levels=[
             cll.NullLevel("birth_lo"),
             cll.ExactMatchLevel("birth_day"),
-            _level(near(0), "years agree"),
-            _level(near(1), "within 1 year"),
+            _level(f"{narrow} AND {near(0)}", "years agree"),
+            _level(f"{narrow} AND {near(1)}", "within 1 year"),
+            _level(near(0), "wide ranges overlap"),
             _level(near(3), "within 3 years"),
             cll.ElseLevel(),
         ],
@@ -193,6 +201,11 @@ def extract_params(model: dict[str, Any]) -> Params:
     return {"lambda": model["probability_two_random_records_match"], "levels": levels}
 
 
+#: No single comparison level may count more than 2**-MAX_AGAINST against a match: EM can
+#: drive m of a rarely seen level to ~0 (one learned 2**-46 for "similar unit name").
+MAX_AGAINST = 14
+
+
 def _neutral_if_untrained(level: dict[str, Any]) -> list[float | None]:
     """[m, u] of a level; a level never seen in training gets m = u (no evidence either way)."""
     if level.get("is_null_level"):
@@ -204,7 +217,15 @@ def _neutral_if_untrained(level: dict[str, Any]) -> list[float | None]:
         return [u, u]
     if u is None:
         return [m, m]
-    return [m, u]
+    return [max(m, u * 2.0 ** -MAX_AGAINST), u]
+
+
+def fits(params: Params) -> bool:
+    """Do trained parameters fit the current comparisons (same levels)?"""
+    model = settings().create_settings_dict("duckdb")
+    levels = params.get("levels", {})
+    return all(len(levels.get(c["output_column_name"], ())) == len(c["comparison_levels"])
+               for c in model["comparisons"])
 
 
 def apply_params(model: dict[str, Any], params: Params) -> None:
@@ -220,5 +241,16 @@ def apply_params(model: dict[str, Any], params: Params) -> None:
                 lvl["u_probability"] = u
 
 
-__all__ = ["BLOCKING_RULES", "DETERMINISTIC_RULES", "FEATURE_COLUMNS", "TRAINING_RULES",
-           "Params", "apply_params", "block_on", "extract_params", "settings", "settings_dict"]
+__all__ = [
+    "BLOCKING_RULES",
+    "DETERMINISTIC_RULES",
+    "FEATURE_COLUMNS",
+    "TRAINING_RULES",
+    "Params",
+    "apply_params",
+    "block_on",
+    "extract_params",
+    "fits",
+    "settings",
+    "settings_dict",
+]

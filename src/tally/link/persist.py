@@ -1,5 +1,8 @@
 """Write clusters to the store: stable person ids, membership, statements and the person view.
 
+Writes are incremental: only persons whose membership changed (and persons with corrections)
+are rewritten, so linking 1,000 new mentions into a million touches a few thousand rows.
+
 A person keeps its id when its cluster grows or loses a few members: each new cluster takes
 the id that most of its members had before (largest clusters choose first). A person whose
 members all went to another cluster is retired with ``merged_into`` pointing there. A new
@@ -99,18 +102,28 @@ def assign_ids(
     return out, retired
 
 
+def current_membership(conn: Connection) -> dict[int, int]:
+    """mention id -> person id as stored now (every row of ``person_mentions``)."""
+    query = select(person_mentions.c.mention_id, person_mentions.c.person_id)
+    return dict(conn.execute(query).all())
+
+
 def save(
     conn: Connection,
     groups: Iterable[set[int]],
     run_id: int,
     probability: Mapping[int, float] | None = None,
 ) -> dict[int, int]:
-    """Persist clusters (a full run: membership of every current mention is rewritten).
+    """Persist clusters; only clusters that changed are written.
 
-    Returns mention id -> person id.
+    A mention whose person is unchanged keeps its membership row unless its cluster changed
+    (then its row is rewritten with the new ``match_probability``); statements and the person
+    view are rebuilt for touched persons only (plus persons with corrections). Returns
+    mention id -> person id.
     """
     now = datetime.now(UTC)
     before = previous_assignment(conn)
+    stored = current_membership(conn)
     paired, retired = assign_ids(groups, before)
     assignment: dict[int, int] = {}
     new_groups = [g for pid, g in paired if pid is None]
@@ -120,24 +133,62 @@ def save(
         person = pid if pid is not None else next(new_iter)
         for m in group:
             assignment[m] = person
-    conn.execute(delete(person_mentions))
+    touched = _touched(paired, assignment, stored)
     prob = probability or {}
+    gone = [m for m in stored if m not in assignment or assignment[m] in touched
+            or stored[m] in touched]
+    whole = len(gone) * 2 > len(stored) + 1
+    if whole:
+        conn.execute(delete(person_mentions))
+    else:
+        for chunk in _chunks(gone):
+            conn.execute(delete(person_mentions).where(person_mentions.c.mention_id.in_(chunk)))
     rows = [
         {"mention_id": m, "person_id": p, "match_probability": prob.get(m), "link_run_id": run_id}
         for m, p in assignment.items()
+        if whole or p in touched or m not in stored
     ]
     for start in range(0, len(rows), 50_000):
         conn.execute(insert(person_mentions), rows[start : start + 50_000])
-    used = set(assignment.values())
-    conn.execute(update(persons).where(persons.c.id.in_(used)).values(merged_into=None))
+    used = {p for p in set(assignment.values()) if whole or p in touched}
+    for chunk in _chunks(sorted(used)):
+        conn.execute(update(persons).where(persons.c.id.in_(chunk)).values(merged_into=None))
     for old, heir in retired.items():
         conn.execute(
             update(persons)
             .where(persons.c.id == old)
             .values(merged_into=heir, updated_at=now, n_mentions=0, n_sources=0)
         )
-    refresh(conn, now)
+    refresh(conn, now, None if whole else touched | set(retired))
     return assignment
+
+
+def _touched(paired: list[tuple[int | None, set[int]]], assignment: Mapping[int, int],
+             stored: Mapping[int, int]) -> set[int]:
+    """Persons whose membership changes: a member joins, leaves or is new."""
+    out: set[int] = set()
+    stored_size = Counter(stored.values())
+    for _pid, group in paired:
+        person = assignment[next(iter(group))]
+        same = all(stored.get(m) == person for m in group)
+        if not same or stored_size.get(person, 0) != len(group):
+            out.add(person)
+            out.update(stored[m] for m in group if m in stored)
+    for m, p in stored.items():
+        if m not in assignment:
+            out.add(p)
+    return out
+
+
+def _chunks(values: Iterable[int], size: int = 10_000) -> Iterable[list[int]]:
+    batch: list[int] = []
+    for v in values:
+        batch.append(v)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _allocate(conn: Connection, n: int, now: datetime) -> int:
@@ -168,24 +219,43 @@ def _best(values: list[Any]) -> Any:
     return next(v for v in values if counts[v] == top)
 
 
-def refresh(conn: Connection, now: datetime | None = None) -> None:
-    """Rebuild statements and the person view from membership and corrections."""
+def refresh(conn: Connection, now: datetime | None = None,
+            only: set[int] | None = None) -> None:
+    """Rebuild statements and the person view from membership and corrections.
+
+    ``only``: rebuild just these persons (and every person with a correction), else all.
+    """
     now = now or datetime.now(UTC)
-    conn.execute(delete(statements).where(statements.c.mention_id.is_not(None)))
+    corrections = _corrections(conn)
+    if only is None:
+        _refresh(conn, now, None, corrections)
+        return
+    targets = sorted(only | set(corrections))
+    for chunk in _chunks(targets):
+        _refresh(conn, now, chunk, corrections)
+
+
+def _refresh(conn: Connection, now: datetime, chunk: list[int] | None,
+             corrections: Mapping[int, dict[str, Any]]) -> None:
+    gone = delete(statements).where(statements.c.mention_id.is_not(None))
+    if chunk is not None:
+        gone = gone.where(statements.c.person_id.in_(chunk))
+    conn.execute(gone)
     for prop in VIEW_FIELDS:
         col = mentions.c[prop]
         value = col if prop not in ("age", "is_officer") else cast(col, Text)
+        source = (
+            select(person_mentions.c.person_id, literal(prop), value, mentions.c.id, literal(now))
+            .join(mentions, mentions.c.id == person_mentions.c.mention_id)
+            .where(col.is_not(None))
+        )
+        if chunk is not None:
+            source = source.where(person_mentions.c.person_id.in_(chunk))
         conn.execute(
             insert(statements).from_select(
-                ["person_id", "prop", "value", "mention_id", "created_at"],
-                select(
-                    person_mentions.c.person_id, literal(prop), value, mentions.c.id, literal(now)
-                )
-                .join(mentions, mentions.c.id == person_mentions.c.mention_id)
-                .where(col.is_not(None)),
+                ["person_id", "prop", "value", "mention_id", "created_at"], source
             )
         )
-    corrections = _corrections(conn)
     query = (
         select(
             person_mentions.c.person_id, mentions.c.source_id, *[mentions.c[f] for f in VIEW_FIELDS]
@@ -193,6 +263,8 @@ def refresh(conn: Connection, now: datetime | None = None) -> None:
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .order_by(person_mentions.c.person_id, mentions.c.id)
     )
+    if chunk is not None:
+        query = query.where(person_mentions.c.person_id.in_(chunk))
     batch: list[dict[str, Any]] = []
     current: int | None = None
     bucket: list[Any] = []

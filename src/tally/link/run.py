@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from tally.link import clusters, engine, exact, features, persist
+from tally.link import clusters, engine, exact, features, model, persist
 from tally.link.files import LinkFiles, default_params
 from tally.store import Store
 from tally.store.schema import link_runs, mentions, sources
@@ -80,6 +80,8 @@ def _features(files: LinkFiles, records: list[dict[str, Any]], full: bool
 
 def _params(files: LinkFiles, frame: pd.DataFrame, opts: RunOptions) -> Any:
     params = None if opts.full else files.load_params()
+    if params is not None and not model.fits(params):
+        params = None  # saved by an older model version: retrain
     if params is None:
         named = int(frame["surname"].notna().sum())
         params = (engine.train(frame, engine=opts.engine) if named >= MIN_TRAINING_ROWS
@@ -98,8 +100,8 @@ def score(files: LinkFiles, every: pd.DataFrame, new: pd.DataFrame, params: Any,
     old_pairs = old_pairs[old_pairs["unique_id_l"].isin(ids) & old_pairs["unique_id_r"].isin(ids)]
     new_ids = set(new["unique_id"].tolist())
     existing = every[~every["unique_id"].isin(new_ids)]
-    fresh = engine.predict_new(new, engine.candidates(new, existing), params,
-                               engine.term_frequencies(every), 0.0)
+    tf = {c: engine.term_frequencies(every, c) for c in engine.TF_COLUMNS}
+    fresh = engine.predict_new(new, engine.candidates(new, existing), params, tf, 0.0)
     return pd.concat([old_pairs, fresh], ignore_index=True), True
 
 
@@ -121,7 +123,7 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
         assert pk is not None
         run_id = int(pk[0])
         items = {int(r["unique_id"]): r["grp"] for r in records}
-        must, cannot = exact.active_pairs(conn)
+        must, cannot, overruled = exact.resolved_pairs(conn)
         groups = cluster(items, must, cannot, pairs, opts.threshold)
         persist.save(conn, groups, run_id, best_probability(pairs, groups))
         report = exact.LinkReport(run_id, len(items), len(groups), len(items) - len(groups))
@@ -129,7 +131,8 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
             finished_at=datetime.now(UTC), n_mentions=report.mentions,
             n_persons=report.persons))
         audit.append(conn, opts.actor, "link.run", f"run {run_id}",
-                     {**report.as_dict(), "method": "splink", "incremental": incremental})
+                     {**report.as_dict(), "method": "splink", "incremental": incremental,
+                      "overruled_decisions": [list(d) for d in overruled]})
     files.save_frame(every, files.features)
     files.save_frame(pairs, files.pairs)
     return report

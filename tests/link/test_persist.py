@@ -1,0 +1,72 @@
+"""Incremental store writes: only persons whose membership changed are rewritten."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from tally.link import persist
+from tally.store import Store
+from tally.store.schema import link_runs, person_mentions, persons, statements
+
+from .conftest import add_mentions
+
+
+def _rows(st: Store) -> dict[int, tuple[int, int]]:
+    """mention id -> (person id, link run id)."""
+    with st.engine.connect() as conn:
+        q = select(person_mentions.c.mention_id, person_mentions.c.person_id,
+                   person_mentions.c.link_run_id)
+        return {m: (p, r) for m, p, r in conn.execute(q)}
+
+
+def _save(st: Store, groups: list[set[int]], run: int) -> dict[int, int]:
+    """Save as link run number ``run`` (1, 2, ...); rows carry the run's id."""
+    with st.engine.begin() as conn:
+        pk = conn.execute(link_runs.insert().values(started_at=datetime.now(UTC),
+                                                    method="test")).inserted_primary_key
+        assert pk is not None
+        RUNS[run] = int(pk[0])
+        return persist.save(conn, groups, int(pk[0]))
+
+
+RUNS: dict[int, int] = {}
+
+
+def _people(n: int) -> list[dict[str, str]]:
+    return [{"last_name": f"Фамилия{i}", "first_name": "Иван", "death_date": "2023-01-01"}
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("backend", ["store", "pg_store"])
+def test_second_save_rewrites_only_changed_clusters(backend: str,
+                                                   request: pytest.FixtureRequest) -> None:
+    st: Store = request.getfixturevalue(backend)
+    ids = add_mentions(st, "list", _people(6))
+    first = _save(st, [{ids[0], ids[1]}, {ids[2]}, {ids[3]}, {ids[4]}, {ids[5]}], 1)
+    new = add_mentions(st, "news", _people(2))
+    second = _save(st, [{ids[0], ids[1]}, {ids[2], new[0]}, {ids[3]}, {ids[4]}, {ids[5]},
+                        {new[1]}], 2)
+    rows = _rows(st)
+    # untouched persons keep their rows from run 1; the grown one and the new one are run 2
+    assert {m for m, (_p, run) in rows.items() if run == RUNS[2]} == {ids[2], new[0], new[1]}
+    assert all(second[m] == first[m] for m in ids)
+    assert second[new[0]] == first[ids[2]]
+    with st.engine.connect() as conn:
+        n = dict(conn.execute(select(persons.c.id, persons.c.n_mentions)).all())
+        facts = conn.execute(select(statements.c.person_id, statements.c.mention_id)
+                             .where(statements.c.prop == "last_name")).all()
+    assert n[first[ids[2]]] == 2 and n[first[ids[0]]] == 2 and n[second[new[1]]] == 1
+    assert {m for _p, m in facts} == set(ids) | set(new)
+
+
+def test_a_split_rewrites_both_parts_and_drops_nothing(store: Store) -> None:
+    ids = add_mentions(store, "list", _people(3))
+    first = _save(store, [set(ids)], 1)
+    second = _save(store, [{ids[0], ids[1]}, {ids[2]}], 2)
+    rows = _rows(store)
+    assert set(rows) == set(ids)
+    assert second[ids[0]] == first[ids[0]] and second[ids[2]] != first[ids[0]]
+    assert {run for _p, run in rows.values()} == {RUNS[2]}
