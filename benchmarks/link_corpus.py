@@ -147,6 +147,8 @@ def _mention(rng: random.Random, uid: int, last: str, first: str, patr: str, fem
         if style > 0.6 and rng.random() < 0.6:
             parts = [f] + ([p] if p else []) + [ln]
         row["full_name"] = " ".join(parts)
+        # the true split, for the vanilla baseline only (Tally's model never reads it)
+        row["split"] = (ln, f, p)
     else:
         if rng.random() < 0.04:
             ln, f = f, ln  # swapped fields

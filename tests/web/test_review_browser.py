@@ -1,7 +1,8 @@
 """The review workspace in headless Chromium: keyboard review, confirm, roles, no XSS.
 
 Needs Debian's chromium at /usr/bin/chromium (skipped with a message when absent, failed
-under CI). Screenshots of the queue and the person page go to docs/screenshots/.
+under CI). Screenshots of the queue and the person page go to $TALLY_SCREENSHOTS (docs/screenshots/
+when refreshing the docs; a temporary folder otherwise).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,8 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# screenshots go to a temporary folder; set TALLY_SCREENSHOTS=docs/screenshots to refresh the docs
+SHOTS = Path(os.environ.get("TALLY_SCREENSHOTS", tempfile.gettempdir() + "/tally-screenshots"))
 PW = "correct horse battery"
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 N_PAIRS = 6

@@ -1,8 +1,9 @@
 """Capture histories from the store: which sources found each linked person.
 
-Each live person (not merged into another, not discounted by a reviewer) is one individual; each source is one list. A
-person's stratum is read from the person view: region, month of death (``YYYY-MM``; persons
-dated only to the year, or undated, fall in ``unknown``) or recruitment channel.
+Each live person (not merged into another, not discounted by a reviewer) is one individual;
+each source is one list. A person's stratum is read from the person view: region, month of
+death (``YYYY-MM``; persons dated only to the year, or undated, fall in ``unknown``) or
+recruitment channel.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def capture_tables(store: Store, by: str | None = None) -> dict[str, CaptureTabl
     if len(names) < 2:
         raise ValueError(
             f"estimation needs at least two sources holding linked persons; the store has "
-            f"{len(names)} ({', '.join(names) or 'none'}) — import more sources and run `tally link`"
+            f"{len(names)} ({', '.join(names) or 'none'}) — import more sources, run `tally link`"
         )
     grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for pid, source, label in rows:

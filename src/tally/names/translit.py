@@ -130,7 +130,7 @@ def to_folded_latin(word: str, german_polish: bool | None = None) -> str:
 
 
 _COARSE: tuple[tuple[str, str], ...] = (
-    ("zh", "S"), ("sh", "S"), ("ch", "C"), ("c", "C"), ("z", "s"), ("f", "v"), ("h", "H"),
+    ("zh", "S"), ("sh", "S"), ("ch", "C"), ("c", "s"), ("z", "s"), ("f", "v"), ("h", "H"),
     ("g", "G"), ("k", "K"),
 )
 _VOWELS = re.compile(r"[aeiouy]")
@@ -140,7 +140,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 def coarse_key(key: str) -> str:
     """Phonetic skeleton of a folded spelling: ``zhukov`` and ``shukov`` → ``SKv``.
 
-    ж/ш, ч/ц, з/с and ф/в fall together and vowels after the first letter are dropped.
+    ж/ш, ц/з/с and ф/в fall together (German ``z`` is ``ц``, Polish ``z`` is ``з``, so
+    ``Morozow`` meets ``Морозов`` either way) and vowels after the first letter are dropped.
     """
     if not key:
         return ""
