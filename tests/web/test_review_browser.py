@@ -11,10 +11,10 @@ import json
 import os
 import re
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
-import tempfile
 from pathlib import Path
 from typing import Any
 
