@@ -133,7 +133,8 @@ def main() -> None:
         "## List import\n\n"
         f"SYNTHETIC official-style lists (`tally.synth.write_big_list`), one transaction per "
         "file, every row a Document (its bytes) and a Mention; measured on a "
-        f"{os.cpu_count()}-core machine ({platform.machine()}, Python {platform.python_version()}), "
+        f"{os.cpu_count()}-core machine ({platform.machine()}, "
+        f"Python {platform.python_version()}), "
         f"{time.strftime('%Y-%m-%d')}. Goal: >= 50,000 rows/s into SQLite, peak memory flat.\n\n"
         + table(results) + "\n"
     )

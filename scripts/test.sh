@@ -18,4 +18,6 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[dev]'
+.venv/bin/ruff check .
+.venv/bin/mypy --strict
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from tally.store import Store
-from tally.store.db import current_revision, head_revision, upgrade
 from tally.store.catalog import full_metadata, include_object
+from tally.store.db import current_revision, head_revision, upgrade
 
 
 def test_migrations_match_metadata(store: Store) -> None:
