@@ -10,7 +10,6 @@ Mention, in one transaction.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,7 +20,7 @@ from sqlalchemy import Connection, and_, select
 
 from tally.ingest.errors import InputError, RowProblem, problem
 from tally.ingest.mapping import Mapping
-from tally.ingest.prepare import Prepared, prepared_batches
+from tally.ingest.prepare import MENTION_COLUMNS, Prepared, prepared_batches
 from tally.ingest.readers import guess_format, read_rows
 from tally.model import SourceType
 from tally.store import Store
@@ -38,23 +37,6 @@ MEDIA_TYPES = {
     "json": "application/json",
     "jsonl": "application/x-ndjson",
 }
-MENTION_COLUMNS = (
-    "full_name",
-    "last_name",
-    "first_name",
-    "patronymic",
-    "name_key",
-    "birth_date",
-    "death_date",
-    "age",
-    "region",
-    "settlement",
-    "unit",
-    "rank",
-    "is_officer",
-    "channel",
-    "citizenship",
-)
 
 
 @dataclass
@@ -321,8 +303,7 @@ def _insert_new(
                 p.key,
                 version,
                 now,
-                json.dumps(p.values["urls"]) if p.values.get("urls") else None,
-                *map(p.values.get, MENTION_COLUMNS),
+                *p.fields,
             )
             for mid, (p, version) in zip(mention_ids, new_mentions, strict=True)
         ),

@@ -9,13 +9,14 @@ as the same :class:`InputError` the inline path raises.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import queue as queue_module
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tally.ingest.convert import RowConverter, row_bytes
 from tally.ingest.errors import InputError, RowProblem
@@ -27,13 +28,34 @@ PARALLEL_BYTES = 4 << 20  # files larger than this are prepared in a worker proc
 QUEUE_BATCHES = 4
 
 
-@dataclass(slots=True)
-class Prepared:
+#: mention columns a list row fills, in the order of :attr:`Prepared.fields` (after "urls")
+MENTION_COLUMNS = (
+    "full_name",
+    "last_name",
+    "first_name",
+    "patronymic",
+    "name_key",
+    "birth_date",
+    "death_date",
+    "age",
+    "region",
+    "settlement",
+    "unit",
+    "rank",
+    "is_officer",
+    "channel",
+    "citizenship",
+)
+
+
+class Prepared(NamedTuple):
+    """One row ready to store. A plain tuple: it crosses the process boundary cheaply."""
+
     line: int
     key: str
     sha: str
     content: bytes
-    values: dict[str, Any]
+    fields: tuple[Any, ...]  # urls (JSON text or None), then MENTION_COLUMNS
 
 
 @dataclass(slots=True)
@@ -61,7 +83,9 @@ def prepare_rows(
         content = row_bytes(row)
         sha = hashlib.sha256(content).hexdigest()
         # rows without an id are keyed by their content: re-importing them adds nothing
-        batch.items.append(Prepared(row.line, key or f"sha256:{sha}", sha, content, values))
+        urls = json.dumps(values["urls"]) if values.get("urls") else None
+        fields = (urls, *map(values.get, MENTION_COLUMNS))
+        batch.items.append(Prepared(row.line, key or f"sha256:{sha}", sha, content, fields))
         if len(batch.items) >= BATCH:
             batch.nbytes, reported = consumed[0] - reported, consumed[0]
             yield batch
