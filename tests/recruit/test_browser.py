@@ -62,6 +62,16 @@ def test_model_page_renders_and_form_recalculates(server: str, tmp_path: Path) -
         page.wait_for_load_state()
         after = page.inner_text("#headline-cost")
         assert before != after and "bn RUB" in after
+        # a slider mirrors its field; releasing it recalculates the page
+        slider = page.locator('input.slider[data-for="in-monthly_salary"]')
+        top = float(slider.get_attribute("max") or 0)
+        with page.expect_navigation():
+            slider.evaluate(
+                "s => { s.value = s.max; s.dispatchEvent(new Event('input'));"
+                " s.dispatchEvent(new Event('change')); }"
+            )
+        assert float(page.input_value("#in-monthly_salary")) == top
+        assert page.inner_text("#headline-cost") not in (before, after)
         page.screenshot(path=str(tmp_path / "model.png"), full_page=True)
         for path in ("/recruit/indicators", "/recruit/bonus-wage", "/recruit/deaths-income",
                      "/recruit/channels", "/recruit/named"):
