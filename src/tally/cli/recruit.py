@@ -105,6 +105,29 @@ def history_cmd(
     _table(items, f"{kind} in {region.upper()}")
 
 
+def export_cmd(
+    out: Annotated[Path, typer.Argument(dir_okay=False, help="OUT.csv or OUT.json")],
+    kind: Annotated[list[str] | None, typer.Option(help="only this kind (repeatable)")]
+    = None,
+) -> None:
+    """Write the registry (value, unit, place, validity, source, document hash, grade,
+    conflict flag) to a CSV or JSON file, row by row."""
+    from tally.recruit.export import export_format, export_indicators
+    from tally.recruit.kinds import Kind
+
+    kinds = kind or []
+    unknown = sorted(set(kinds) - {k.value for k in Kind})
+    if unknown:
+        raise fail(f"unknown kind(s): {', '.join(unknown)}")
+    try:
+        export_format(out)
+    except ValueError as exc:
+        raise fail(str(exc)) from exc
+    with store().engine.connect() as conn:
+        n = export_indicators(conn, out, kinds)
+    console.print(f"[green]wrote[/] {n} indicator(s) to {out}", highlight=False)
+
+
 def _scenario(path: Path) -> Any:
     from tally.recruit.drawn import needs_store, resolve
     from tally.recruit.scenario import ScenarioError, load_scenario
@@ -192,6 +215,7 @@ def register(app: typer.Typer) -> None:
     indicators_app.command("import")(import_indicators)
     indicators_app.command("list")(list_cmd)
     indicators_app.command("history")(history_cmd)
+    indicators_app.command("export")(export_cmd)
     app.add_typer(indicators_app, name="indicators")
     model_app.command("run")(run_cmd)
     model_app.command("sensitivity")(sensitivity_cmd)

@@ -15,13 +15,15 @@ from tally.stats import Denominators
 from tally.store import Store
 from tally.web import estimates, recruit
 from tally.web.api import persons as api_persons
+from tally.web.api import recruit as api_recruit
 from tally.web.api import stats as api_stats
 from tally.web.context import WebContext
 from tally.web.pages import dashboard, documents, persons, search
 from tally.web.rendering import environment
 
 ROUTERS = (dashboard.router, search.router, persons.router, documents.router,
-           api_persons.router, api_stats.router, recruit.router, estimates.router)
+           api_persons.router, api_stats.router, api_recruit.router, recruit.router,
+           estimates.router)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
