@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import logging
 
 import typer
 
@@ -49,5 +50,12 @@ def _build() -> typer.Typer:
     return app
 
 
+#: Libraries whose progress chatter (e.g. Splink's EM training notes) is not for users of
+#: the command line; their errors still show.
+_QUIET_LOGGERS = ("splink", "py4j", "trafilatura", "htmldate", "courlan")
+
+
 def main() -> None:
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
     _build()()
