@@ -3,13 +3,14 @@ is a :class:`RowProblem`, never silently absorbed."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from tally.ingest.errors import RowProblem, problem
 from tally.ingest.mapping import Mapping
@@ -27,8 +28,9 @@ class RowError(ValueError):
 
 
 def row_bytes(row: RawRow) -> bytes:
-    """The canonical bytes of a row: its cells as a JSON object, in column order."""
-    return json.dumps(row.values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The canonical bytes of a row: its cells as a compact UTF-8 JSON object, in column order
+    (what ``json.dumps(values, ensure_ascii=False, separators=(",", ":"))`` gives, faster)."""
+    return orjson.dumps(row.values)
 
 
 def _precision_of(fmt: str) -> str:

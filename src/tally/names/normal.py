@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _NOT_LETTER = re.compile(r"[^\w]+")
@@ -18,6 +19,7 @@ def clean(value: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(value: str) -> str:
     """Case-, ё- and punctuation-insensitive form of one name part."""
     value = unicodedata.normalize("NFC", value).casefold().replace("ё", "е")

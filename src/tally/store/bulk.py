@@ -8,10 +8,11 @@ rows are passed as tuples, a column's type conversion runs only where the driver
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, func, select, text
+from sqlalchemy import Connection, DateTime, LargeBinary, Table, func, select, text
 
 
 def allocate_ids(conn: Connection, table: Table, n: int) -> list[int]:
@@ -44,17 +45,24 @@ def insert_sql(conn: Connection, table: Table, columns: Sequence[str]) -> str:
     )
 
 
+def _sqlite_datetime(value: datetime) -> str:
+    return value.isoformat(" ")
+
+
 def bulk_insert(
     conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
     """Insert rows given as value tuples in ``columns`` order."""
     dialect = conn.dialect
-    procs = [
-        (i, p)
-        for i, c in enumerate(columns)
-        if not isinstance(table.c[c].type, LargeBinary)  # bytes go through as they are
-        and (p := table.c[c].type.bind_processor(dialect)) is not None
-    ]
+    procs: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, c in enumerate(columns):
+        kind = table.c[c].type
+        if isinstance(kind, LargeBinary):  # bytes go through as they are
+            continue
+        if isinstance(kind, DateTime) and dialect.name == "sqlite":
+            procs.append((i, _sqlite_datetime))  # what sqlite3's own adapter would store
+        elif (proc := kind.bind_processor(dialect)) is not None:
+            procs.append((i, proc))
     if procs:
         last: dict[int, tuple[Any, Any]] = {}  # column -> (input, output): constants once
 
