@@ -10,31 +10,16 @@ from typing import Any
 import pytest
 
 from tally.recruit.scenario import INPUT_UNITS, Scenario, parse_scenario
-from tally.recruit.tables import indicators
 from tally.settings import Settings
 from tally.store import Store, open_store
-from tally.store.db import MIGRATIONS, make_engine
-from tally.store.schema import metadata, persons
+from tally.store.schema import persons
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "scenario_700k.yaml"
 
 
-def _chain_complete() -> bool:
-    names = {p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("0*.py")}
-    return {"0001", "0002", "0003", "0004"} <= names
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    settings = Settings(data_dir=tmp_path / "data")
-    if _chain_complete():
-        st = open_store(settings, create=True)
-    else:  # migrations 0002/0003 not written yet: build the schema from the metadata
-        settings.data_dir.mkdir(parents=True)
-        engine = make_engine(settings.db_url)
-        metadata.create_all(engine)
-        st = Store(settings, engine)
-    assert indicators.name in metadata.tables
+    st = open_store(Settings(data_dir=tmp_path / "data"), create=True)
     yield st
     st.engine.dispose()
 

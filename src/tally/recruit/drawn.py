@@ -1,4 +1,5 @@
-"""Model inputs drawn from the registry: a monthly rate from two cumulative figures.
+"""Model inputs drawn from the store: from the registry (a monthly rate from two cumulative
+figures) or from Tally's own named count (``from_counts``).
 
 ``killed_per_month: {from_indicators: {kind: death_estimate, citation: "Meduza weekly",
 from: 2024-12-31, to: 2025-12-31}}`` becomes ``(central at 'to' − central at 'from') /
@@ -7,11 +8,12 @@ months between``, with both indicators named as its source.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 from tally.model import PartialDate
 from tally.recruit.registry import Indicator, list_indicators
-from tally.recruit.scenario import FromIndicators, Input, Scenario, ScenarioError
+from tally.recruit.scenario import FromCounts, FromIndicators, Input, Scenario, ScenarioError
+from tally.store.schema import persons
 
 
 def _pick(items: list[Indicator], spec: FromIndicators, when: str) -> Indicator:
@@ -41,19 +43,60 @@ def monthly_rate(conn: Connection, spec: FromIndicators) -> Input:
                                      f"{months:.1f} months: {cited}")
 
 
+def _months(start: str, end: str) -> int:
+    try:
+        a, b = PartialDate.parse(start), PartialDate.parse(end)
+    except ValueError as exc:
+        raise ScenarioError(f"from_counts: {exc}") from exc
+    if a.month is None or b.month is None:
+        raise ScenarioError("from_counts: give `from` and `to` as YYYY-MM")
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    if months <= 0:
+        raise ScenarioError("from_counts: `to` must be after `from`")
+    return months
+
+
+def named_rate(conn: Connection, spec: FromCounts) -> Input:
+    """Persons named in the store with a month of death in [from, to), per month."""
+    months = _months(spec.start, spec.end)
+    month = func.substr(persons.c.death_date, 1, 7)
+    query = select(func.count()).select_from(persons).where(
+        persons.c.merged_into.is_(None),
+        func.length(persons.c.death_date) >= 7,
+        month >= spec.start[:7],
+        month < spec.end[:7],
+    )
+    if spec.grade != "all":
+        query = query.where(persons.c.grade == spec.grade)
+    n = int(conn.execute(query).scalar_one())
+    return Input(
+        value=n / months,
+        source=f"Tally's named count: {n} persons ({spec.grade}) with a month of death from "
+        f"{spec.start[:7]} to before {spec.end[:7]}, over {months} months — a floor: the named "
+        "list misses deaths (see the estimates page)",
+    )
+
+
 def resolve(scenario: Scenario, conn: Connection | None) -> Scenario:
-    """The scenario with every ``from_indicators`` input replaced by its drawn value."""
+    """The scenario with every drawn input (registry or named count) replaced by its value."""
     update: dict[str, Input] = {}
     for name, given in scenario.inputs:
-        if isinstance(given, Input) and given.from_indicators is not None:
-            if conn is None:
-                raise ScenarioError(f"{name} is drawn from the registry: open a store")
+        if not isinstance(given, Input):
+            continue
+        if given.from_indicators is None and given.from_counts is None:
+            continue
+        if conn is None:
+            raise ScenarioError(f"{name} is drawn from the store: open a store")
+        if given.from_indicators is not None:
             update[name] = monthly_rate(conn, given.from_indicators)
+        elif given.from_counts is not None:
+            update[name] = named_rate(conn, given.from_counts)
     if not update:
         return scenario
     return scenario.model_copy(update={"inputs": scenario.inputs.model_copy(update=update)})
 
 
 def needs_store(scenario: Scenario) -> bool:
-    return any(isinstance(v, Input) and v.from_indicators is not None
+    return any(isinstance(v, Input)
+               and (v.from_indicators is not None or v.from_counts is not None)
                for _, v in scenario.inputs)

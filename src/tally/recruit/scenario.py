@@ -46,6 +46,17 @@ class FromIndicators(BaseModel):
     end: str = Field(alias="to")
 
 
+class FromCounts(BaseModel):
+    """A monthly rate from Tally's own named count: persons whose month of death falls in
+    [from, to), divided by the months — a floor, since the named list misses deaths."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    start: str = Field(alias="from")  # YYYY-MM
+    end: str = Field(alias="to")  # YYYY-MM, exclusive
+    grade: str = "confirmed"  # or "all"
+
+
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -54,13 +65,14 @@ class Input(BaseModel):
     assumption: bool = False
     note: str | None = None
     from_indicators: FromIndicators | None = None
+    from_counts: FromCounts | None = None
 
     @model_validator(mode="after")
     def _provenance(self) -> Input:
-        if self.from_indicators is not None:
+        if self.from_indicators is not None or self.from_counts is not None:
             return self
         if self.value is None:
-            raise ValueError("give a value (or from_indicators)")
+            raise ValueError("give a value (or from_indicators / from_counts)")
         if self.value < 0:
             raise ValueError(f"must not be negative, got {self.value}")
         if self.source and self.source.strip():
