@@ -69,6 +69,9 @@ MENTION_FIELDS: tuple[str, ...] = (
     "citizenship",
 )
 
+#: Facts a person view holds: the mention fields but the name as written.
+PERSON_FIELDS: tuple[str, ...] = tuple(f for f in MENTION_FIELDS if f != "full_name")
+
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
@@ -30,6 +30,9 @@ DEFAULT_DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%Y-%m", "%m.%Y", "%Y"]
 
 class MappingError(ValueError):
     pass
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Mapping(BaseModel):
@@ -87,6 +90,11 @@ class Mapping(BaseModel):
 
 
 def load_mapping(path: Path) -> Mapping:
+    return load_model(path, Mapping)
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read a YAML mapping file into ``model``; every problem is one :class:`MappingError`."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -94,7 +102,7 @@ def load_mapping(path: Path) -> Mapping:
     if not isinstance(data, dict):
         raise MappingError(f"{path}: a mapping must be a YAML object with at least `fields:`")
     try:
-        return Mapping.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         lines = [f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in exc.errors()]
         raise MappingError(f"{path}: invalid mapping:\n  " + "\n  ".join(lines)) from exc

@@ -29,23 +29,10 @@ from sqlalchemy import (
     update,
 )
 
+from tally.model import PERSON_FIELDS
 from tally.store.schema import decisions, mentions, person_mentions, persons, statements
 
-VIEW_FIELDS = (
-    "last_name",
-    "first_name",
-    "patronymic",
-    "birth_date",
-    "death_date",
-    "age",
-    "region",
-    "settlement",
-    "unit",
-    "rank",
-    "is_officer",
-    "channel",
-    "citizenship",
-)
+VIEW_FIELDS = PERSON_FIELDS
 
 
 def previous_assignment(conn: Connection) -> dict[int, int]:

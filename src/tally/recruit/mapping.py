@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from tally.ingest.mapping import MappingError, load_model
 from tally.model import Grade, SourceType
 from tally.recruit.kinds import Kind
 
@@ -30,9 +30,7 @@ TEXT_FIELDS = frozenset({"scope", "citation", "source_url", "note"})
 CODE_FIELDS = frozenset({"region", "country", "unit", "currency", "kind", "grade"})
 FIELDS = NUMBER_FIELDS | DATE_FIELDS | TEXT_FIELDS | CODE_FIELDS
 
-
-class MappingError(ValueError):
-    pass
+__all__ = ["IndicatorMapping", "MappingError", "load_mapping"]
 
 
 class KindRule(BaseModel):
@@ -120,14 +118,4 @@ class IndicatorMapping(BaseModel):
 
 
 def load_mapping(path: Path) -> IndicatorMapping:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise MappingError(f"cannot read mapping {path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise MappingError(f"{path}: a mapping must be a YAML object with at least `fields:`")
-    try:
-        return IndicatorMapping.model_validate(data)
-    except ValidationError as exc:
-        lines = [f"{'.'.join(map(str, e['loc'])) or '(top)'}: {e['msg']}" for e in exc.errors()]
-        raise MappingError(f"{path}: invalid mapping:\n  " + "\n  ".join(lines)) from exc
+    return load_model(path, IndicatorMapping)

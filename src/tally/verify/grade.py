@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from tally.model import PERSON_FIELDS
 from tally.store import Store
 from tally.store.schema import decisions, documents, mentions, person_mentions, persons, sources
 from tally.verify import audit
@@ -24,21 +25,7 @@ from tally.verify.grading import PersonGrade, Review, grade_person
 from tally.verify.rules import Rules, load_rules
 from tally.verify.tables import fact_grades
 
-_FACT_COLS = (
-    "last_name",
-    "first_name",
-    "patronymic",
-    "birth_date",
-    "death_date",
-    "age",
-    "region",
-    "settlement",
-    "unit",
-    "rank",
-    "is_officer",
-    "channel",
-    "citizenship",
-)
+_FACT_COLS = PERSON_FIELDS
 
 
 def grade_one(
