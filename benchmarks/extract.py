@@ -7,6 +7,7 @@ Run: ``PYTHONPATH=src python benchmarks/extract.py [--repeat N]``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -59,8 +60,9 @@ def main() -> None:
     from tally.extract import extract
 
     lines = ["## Extraction (`tally.extract`)", "",
-             "Measured on a 2-core machine shared with other jobs (load average above 10 during "
-             "the run), so throughput is CPU time per process, not wall-clock time.", "",
+             f"Measured on a {os.cpu_count()}-core machine, {time.strftime('%Y-%m-%d %H:%M')} UTC, "
+             f"1-minute load average {os.getloadavg()[0]:.1f} at the start; throughput is CPU "
+             "time per process, not wall-clock time.", "",
              "`heldout2` (69 texts: memorial lists, Telegram posts, officials, relatives, "
              "civilians, foreign and all-caps names) was written and scored once before the "
              "second round of fixes (person F1 0.857, name 0.820, region 0.769, settlement "
