@@ -58,3 +58,38 @@ def test_bad_periods_are_refused(
 def test_needs_a_store(small: Callable[..., Scenario]) -> None:
     with pytest.raises(ScenarioError, match="open a store"):
         resolve(_with_counts(small, {"from": "2024-01", "to": "2024-02"}), None)
+
+
+def test_scaled_by_the_estimate(
+    store: Store, small: Callable[..., Scenario], tmp_path: Any
+) -> None:
+    """Three overlapping lists through import and exact linking; the rate is the named count
+    per month times N̂/n, with N̂ computed here from the known memberships."""
+    from tally.estimate import CaptureTable, estimate
+    from tally.ingest.listimport import import_list
+    from tally.ingest.mapping import Mapping
+    from tally.link.exact import link_exact
+    from tally.verify.grade import grade_all
+
+    mapping = Mapping.model_validate({
+        "id": "id", "source_type": "official",
+        "fields": {"full_name": "name", "birth_date": "born", "death_date": "died"}})
+    members = {"a": range(0, 40), "b": range(25, 60), "c": range(0, 60, 3)}
+    for source, people in members.items():
+        path = tmp_path / f"{source}.csv"
+        path.write_text("id,name,born,died\n" + "".join(
+            f"{i},Фамилия{i} Имя{i},{1970 + i % 30},2024-0{1 + i % 3}-1{i % 9}\n"
+            for i in people), encoding="utf-8")
+        import_list(store, path, source, mapping)
+    link_exact(store)
+    grade_all(store)
+    table = CaptureTable.from_records(
+        [(i, s) for s, people in members.items() for i in people], lists=["a", "b", "c"])
+    expected = estimate(table, method="loglinear", criterion="bic")
+    scenario = _with_counts(small, {"from": "2024-01", "to": "2024-04",
+                                    "scale_by_estimate": True})
+    with store.engine.connect() as conn:
+        killed = resolve(scenario, conn).inputs.killed_per_month
+    named = 60  # every person died in Jan–Mar 2024 and is confirmed (official sources)
+    assert killed.number == pytest.approx(named / 3 * expected.N / expected.n_observed)
+    assert f"{expected.N:,.0f}" in killed.provenance()

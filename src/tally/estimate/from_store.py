@@ -54,7 +54,12 @@ def capture_tables(store: Store, by: str | None = None) -> dict[str, CaptureTabl
     Every table has the same lists: all sources that found anyone, in name order.
     """
     with store.engine.connect() as conn:
-        rows = list(_records(conn, by))
+        return tables_from(conn, by)
+
+
+def tables_from(conn: Connection, by: str | None = None) -> dict[str, CaptureTable]:
+    """:func:`capture_tables` on an open connection."""
+    rows = list(_records(conn, by))
     names = sorted({source for _, source, _ in rows})
     if len(names) < 2:
         raise ValueError(

@@ -69,12 +69,34 @@ def named_rate(conn: Connection, spec: FromCounts) -> Input:
     if spec.grade != "all":
         query = query.where(persons.c.grade == spec.grade)
     n = int(conn.execute(query).scalar_one())
-    return Input(
-        value=n / months,
-        source=f"Tally's named count: {n} persons ({spec.grade}) with a month of death from "
-        f"{spec.start[:7]} to before {spec.end[:7]}, over {months} months — a floor: the named "
-        "list misses deaths (see the estimates page)",
+    source = (
+        f"Tally's named count: {n} persons ({spec.grade}) with a month of death from "
+        f"{spec.start[:7]} to before {spec.end[:7]}, over {months} months"
     )
+    if not spec.scale_by_estimate:
+        return Input(value=n / months, source=source + " — a floor: the named list misses "
+                     "deaths (see the estimates page)")
+    ratio, how = _estimate_ratio(conn)
+    return Input(value=n / months * ratio, source=f"{source}, times {ratio:.3f} = {how}")
+
+
+def _estimate_ratio(conn: Connection) -> tuple[float, str]:
+    """N̂ / n from the default estimate over the store's sources, and how it was made."""
+    from tally.estimate import estimate
+    from tally.estimate.from_store import tables_from
+
+    try:
+        table = tables_from(conn)[""]
+        result = estimate(table, method="loglinear", criterion="bic")
+    except ValueError as exc:
+        raise ScenarioError(f"from_counts: scale_by_estimate: {exc}") from exc
+    ratio = result.N / result.n_observed
+    how = (
+        f"estimated total {result.N:,.0f} ({result.level:.0%} interval {result.lower:,.0f}–"
+        f"{result.upper:,.0f}) / named {result.n_observed:,} ({result.method}, "
+        f"{result.model}; the interval is not carried into this input)"
+    )
+    return ratio, how
 
 
 def resolve(scenario: Scenario, conn: Connection | None) -> Scenario:

@@ -55,6 +55,8 @@ class FromCounts(BaseModel):
     start: str = Field(alias="from")  # YYYY-MM
     end: str = Field(alias="to")  # YYYY-MM, exclusive
     grade: str = "confirmed"  # or "all"
+    # multiply by N̂/n from multiple systems estimation over the store's sources
+    scale_by_estimate: bool = False
 
 
 class Input(BaseModel):
