@@ -32,8 +32,6 @@ from sqlalchemy import (
 from tally.model import PERSON_FIELDS
 from tally.store.schema import decisions, mentions, person_mentions, persons, statements
 
-VIEW_FIELDS = PERSON_FIELDS
-
 
 def previous_assignment(conn: Connection) -> dict[int, int]:
     """mention id -> person id, for current mentions (and via older versions of a record)."""
@@ -228,7 +226,7 @@ def _refresh(conn: Connection, now: datetime, chunk: list[int] | None,
     if chunk is not None:
         gone = gone.where(statements.c.person_id.in_(chunk))
     conn.execute(gone)
-    for prop in VIEW_FIELDS:
+    for prop in PERSON_FIELDS:
         col = mentions.c[prop]
         value = col if prop not in ("age", "is_officer") else cast(col, Text)
         source = (
@@ -245,7 +243,9 @@ def _refresh(conn: Connection, now: datetime, chunk: list[int] | None,
         )
     query = (
         select(
-            person_mentions.c.person_id, mentions.c.source_id, *[mentions.c[f] for f in VIEW_FIELDS]
+            person_mentions.c.person_id,
+            mentions.c.source_id,
+            *[mentions.c[f] for f in PERSON_FIELDS],
         )
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .order_by(person_mentions.c.person_id, mentions.c.id)
@@ -265,7 +265,7 @@ def _refresh(conn: Connection, now: datetime, chunk: list[int] | None,
             "n_mentions": len(bucket),
             "n_sources": len({r[1] for r in bucket}),
         }
-        for i, f in enumerate(VIEW_FIELDS, start=2):
+        for i, f in enumerate(PERSON_FIELDS, start=2):
             view[f] = _best([r[i] for r in bucket if r[i] is not None])
         view.update(corrections.get(current, {}))
         batch.append(view)
@@ -288,7 +288,9 @@ def _write_views(conn: Connection, batch: list[dict[str, Any]]) -> None:
     stmt = (
         update(persons)
         .where(persons.c.id == bindparam("pid"))
-        .values({f: bindparam(f) for f in (*VIEW_FIELDS, "updated_at", "n_mentions", "n_sources")})
+        .values(
+            {f: bindparam(f) for f in (*PERSON_FIELDS, "updated_at", "n_mentions", "n_sources")}
+        )
     )
     conn.execute(stmt, batch)
 
@@ -306,7 +308,7 @@ def _corrections(conn: Connection) -> dict[int, dict[str, Any]]:
         .order_by(decisions.c.created_at, decisions.c.id)
     )
     for pid, prop, value in rows:
-        if prop in VIEW_FIELDS:
+        if prop in PERSON_FIELDS:
             out[pid][prop] = _typed(prop, value)
     return out
 

@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, Connection, and_, or_, select, update
 
-from tally.link.persist import VIEW_FIELDS
-from tally.model import DecisionKind, PartialDate
+from tally.model import PERSON_FIELDS, DecisionKind, PartialDate
 from tally.store.schema import decisions, mentions, person_mentions, persons
 from tally.verify import audit
 from tally.verify.grade import grade_persons
@@ -40,8 +39,8 @@ class Recorded:
 def typed_value(prop: str, value: str) -> object:
     """Check a corrected value and convert it for the person view."""
     value = value.strip()
-    if prop not in VIEW_FIELDS:
-        raise DecisionError(f"cannot correct {prop!r}; facts are {', '.join(VIEW_FIELDS)}")
+    if prop not in PERSON_FIELDS:
+        raise DecisionError(f"cannot correct {prop!r}; facts are {', '.join(PERSON_FIELDS)}")
     if not value:
         raise DecisionError("a correction needs a value")
     if prop.endswith("_date"):

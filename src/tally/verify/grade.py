@@ -25,8 +25,6 @@ from tally.verify.grading import PersonGrade, Review, grade_person
 from tally.verify.rules import Rules, load_rules
 from tally.verify.tables import fact_grades
 
-_FACT_COLS = PERSON_FIELDS
-
 
 def grade_one(
     source_types: set[str],
@@ -82,7 +80,7 @@ def _evidence(conn: Connection, pids: list[int] | None) -> dict[int, list[Eviden
         urls = [u for u in json.loads(m["urls"] or "[]") if isinstance(u, str)]
         if m["doc_url"]:
             urls.append(m["doc_url"])
-        facts = {c: str(m[c]) for c in _FACT_COLS if m[c] is not None}
+        facts = {c: str(m[c]) for c in PERSON_FIELDS if m[c] is not None}
         out[int(m["person_id"])].append(
             Evidence(
                 mention_id=int(m["id"]),

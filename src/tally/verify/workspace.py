@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from tally.link.persist import VIEW_FIELDS
+from tally.model import PERSON_FIELDS
 from tally.privacy.redact import redact_text
 from tally.store.schema import (
     documents,
@@ -144,7 +144,7 @@ def person_view(conn: Connection, person_id: int, redacted: bool) -> PersonView 
     p = conn.execute(select(persons).where(persons.c.id == person_id)).first()
     if p is None:
         return None
-    view = {f: getattr(p, f) for f in VIEW_FIELDS}
+    view = {f: getattr(p, f) for f in PERSON_FIELDS}
     name = " ".join(str(v) for v in (p.last_name, p.first_name, p.patronymic) if v) \
         or f"#{p.id}"
     out = PersonView(p.id, name, p.grade, p.grade_reason, p.merged_into, view)
@@ -159,7 +159,7 @@ def person_view(conn: Connection, person_id: int, redacted: bool) -> PersonView 
         .where(statements.c.person_id == person_id)
         .order_by(statements.c.prop, statements.c.id)):
         by_prop.setdefault(prop, []).append((value, mid, src if did is None else "reviewer"))
-    for prop in VIEW_FIELDS:
+    for prop in PERSON_FIELDS:
         values = by_prop.get(prop, [])
         g = grades.get(prop)
         if not values and g is None:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from tally.auth.policy import Action, can
 from tally.auth.sessions import Session
-from tally.link.persist import VIEW_FIELDS
+from tally.model import PERSON_FIELDS
 from tally.verify import decisions, workspace
 from tally.verify.queue import QueuePair, pending_pairs
 from tally.verify.rules import Rules
@@ -98,7 +98,7 @@ def person_page(
     if view is None:
         raise HTTPException(404, "no such person")
     return page(request, "person_review.html", p=view, may=may, session=session,
-                facts=VIEW_FIELDS)
+                facts=PERSON_FIELDS)
 
 
 def _person_action(request: Request, ctx: WebContext, person_id: int, session: Session,
