@@ -23,3 +23,18 @@ def test_upgrade_is_idempotent(store: Store) -> None:
     before, after = upgrade(store.engine)
     assert before == after == head_revision(store.engine)
     assert current_revision(store.engine) == head_revision(store.engine)
+
+
+def test_latest_migration_downgrades_and_upgrades_again(store: Store) -> None:
+    from alembic import command
+
+    from tally.store.db import _alembic_config
+
+    cfg = _alembic_config(store.engine)
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    assert current_revision(store.engine) == "0005"
+    upgrade(store.engine)
+    assert current_revision(store.engine) == head_revision(store.engine)
+    test_migrations_match_metadata(store)

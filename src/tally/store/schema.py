@@ -65,7 +65,8 @@ documents = Table(
     Column("locator", String(200)),  # where in the parent: "line 12", "message 345"
     Column("note", Text),  # e.g. a count of deaths given without names
     Column("text", Text),  # the text extraction read (mention spans point into it)
-    UniqueConstraint("source_id", "sha256"),
+    # an index, not a table constraint, so a bulk load can set it aside (store.bulk)
+    Index("uq_documents_sha256_source_id", "sha256", "source_id", unique=True),
 )
 
 mentions = Table(
