@@ -256,3 +256,37 @@ def test_worker_process_reports_a_bad_row_and_stores_nothing(
         import_list(sqlite_store, _write(tmp_path / "w.csv", rows), "w", SIMPLE, parallel=True)
     assert (info.value.problem.line, info.value.problem.column) == (7_002, "Регион")
     assert _count(sqlite_store) == 0
+
+
+def _spread_rows() -> list[list[str]]:
+    """12 rows; rows 10 and 11 repeat the ids of rows 1 and 2, several batches later."""
+    rows = [[str(i), f"Иванов{i} Сергей", "1991", "2023", "Бурятия", ""] for i in range(10)]
+    rows.append(list(rows[1]))  # the same row again: nothing new
+    rows.append(["2", "Другой Человек", "1990", "2024", "Тыва", ""])  # same id, other data
+    return rows
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["indexes live", "indexes set aside"])
+@pytest.mark.parametrize("skip", [False, True], ids=["refuse", "skip bad rows"])
+def test_repeated_ids_are_caught_across_batches(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool, skip: bool
+) -> None:
+    import tally.ingest.listimport as listimport
+    import tally.ingest.prepare as prepare
+
+    monkeypatch.setattr(prepare, "BATCH", 3)
+    monkeypatch.setattr(listimport, "BULK_ROWS", 1 if bulk else 10**9)
+    path = _write(tmp_path / "r.csv", _spread_rows())
+    if not skip:
+        with pytest.raises(InputError, match="appears twice") as info:
+            import_list(store, path, "r", SIMPLE, parallel=False)
+        assert info.value.problem.line == 13
+        assert _count(store) == _count(store, documents) == 0
+        return
+    report = import_list(store, path, "r", SIMPLE, parallel=False, skip_bad_rows=True)
+    assert (report.rows, report.added, report.unchanged) == (12, 10, 1)
+    assert [p.line for p in report.skipped] == [13]
+    assert _count(store) == 10
+    assert _count(store, documents) == 11  # ten rows and the file itself
+    again = import_list(store, path, "r", SIMPLE, parallel=False, skip_bad_rows=True)
+    assert (again.added, again.unchanged, len(again.skipped)) == (0, 11, 1)

@@ -16,16 +16,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, and_, func, select
 
 from tally.ingest.errors import InputError, RowProblem, problem
+from tally.ingest.listwrite import ListWriter
 from tally.ingest.mapping import Mapping
-from tally.ingest.prepare import MENTION_COLUMNS, Prepared, prepared_batches
+from tally.ingest.prepare import prepared_batches
 from tally.ingest.readers import guess_format, read_rows
 from tally.model import SourceType
 from tally.store import Store
 from tally.store import sources as source_repo
-from tally.store.bulk import allocate_ids, bulk_insert
+from tally.store.bulk import indexes_set_aside
 from tally.store.objects import file_sha256
 from tally.store.schema import documents, mentions
 from tally.verify import audit
@@ -37,6 +38,12 @@ MEDIA_TYPES = {
     "json": "application/json",
     "jsonl": "application/x-ndjson",
 }
+
+#: a first import of at least this many rows (estimated from the file size at BYTES_PER_ROW)
+#: loads with the indexes set aside and builds them at the end, when the store holds no more
+#: than four times as many mentions already (store.bulk.indexes_set_aside)
+BULK_ROWS = 50_000
+BYTES_PER_ROW = 200
 
 
 @dataclass
@@ -100,15 +107,21 @@ def import_list(
             )
             now = datetime.now(UTC)
             _file_document(conn, source_id, file_sha, path, fmt, now)
-            first = not _has_mentions(conn, source_id)
-            for batch in prepared_batches(path, fmt, encoding, mapping, skip_bad_rows, parallel):
-                report.rows += batch.rows
-                report.skipped.extend(batch.skipped)
-                _write_batch(
-                    conn, source_id, file_sha, batch.items, report, now, path, skip_bad_rows, first
-                )
-                if on_bytes is not None:
-                    on_bytes(batch.nbytes)
+            bulk = not _has_mentions(conn, source_id) and _bulk_load(conn, path)
+            writer = ListWriter(conn, source_id, file_sha, now, path, skip_bad_rows, bulk)
+            batches = prepared_batches(path, fmt, encoding, mapping, skip_bad_rows, parallel)
+            with indexes_set_aside(conn, (documents,) if bulk else ()):
+                with indexes_set_aside(conn, (mentions,) if bulk else ()):
+                    for batch in batches:
+                        report.rows += batch.rows
+                        writer.counts.skipped.extend(batch.skipped)
+                        writer.write(batch.items)
+                        if on_bytes is not None:
+                            on_bytes(batch.nbytes)
+                if bulk:  # with the mentions' indexes back, before the documents' unique one
+                    writer.drop_repeats()
+            report.added, report.changed = writer.counts.added, writer.counts.changed
+            report.unchanged, report.skipped = writer.counts.unchanged, writer.counts.skipped
             audit.append(
                 conn,
                 actor,
@@ -125,6 +138,17 @@ def import_list(
             store.objects.path(file_sha).unlink(missing_ok=True)
         raise
     return report
+
+
+def _bulk_load(conn: Connection, path: Path) -> bool:
+    """Is this file big enough, against what is stored, to load with its indexes set aside?"""
+    if conn.dialect.name != "sqlite":
+        return False
+    rows = path.stat().st_size // BYTES_PER_ROW  # a low guess: list rows are rarely shorter
+    if rows < BULK_ROWS:
+        return False
+    stored = conn.execute(select(func.coalesce(func.max(mentions.c.id), 0))).scalar_one()
+    return rows * 4 >= int(stored)
 
 
 def _has_mentions(conn: Connection, source_id: int) -> bool:
@@ -153,158 +177,3 @@ def _file_document(
                 locator="file",
             )
         )
-
-
-def _duplicate(path: Path, p: Prepared, report: ImportReport, skip: bool) -> None:
-    found = problem(path, p.line, None, f"record id {p.key!r} appears twice with different data")
-    if not skip:
-        raise InputError(found, "fix the ids, or pass --skip-bad-rows to keep the first only")
-    report.skipped.append(found)
-
-
-def _write_batch(
-    conn: Connection,
-    source_id: int,
-    file_sha: str,
-    batch: list[Prepared],
-    report: ImportReport,
-    now: datetime,
-    path: Path,
-    skip: bool,
-    first_import: bool,
-) -> None:
-    existing: dict[str, tuple[int, str, int, str | None]] = {}
-    if not first_import:
-        query = (
-            select(
-                mentions.c.record_key,
-                mentions.c.id,
-                documents.c.sha256,
-                mentions.c.version,
-                documents.c.parent_sha256,
-            )
-            .join(documents, documents.c.id == mentions.c.document_id)
-            .where(
-                mentions.c.source_id == source_id,
-                mentions.c.superseded_at.is_(None),
-                mentions.c.record_key.in_({p.key for p in batch}),
-            )
-        )
-        for key, mid, sha, version, parent in conn.execute(query):
-            existing[key] = (mid, sha, version, parent)
-    seen: dict[str, str] = {}
-    new_mentions: list[tuple[Prepared, int]] = []
-    superseded: list[int] = []
-    for p in batch:
-        version = 1
-        if p.key in seen:
-            if seen[p.key] == p.sha:
-                report.unchanged += 1
-                continue
-            _duplicate(path, p, report, skip)
-            continue
-        seen[p.key] = p.sha
-        old = existing.get(p.key)
-        if old is None:
-            report.added += 1
-        else:
-            mid, sha, old_version, parent = old
-            if sha == p.sha:
-                report.unchanged += 1
-                continue
-            if parent == file_sha:
-                _duplicate(path, p, report, skip)
-                continue
-            superseded.append(mid)
-            version = old_version + 1
-            report.changed += 1
-        new_mentions.append((p, version))
-    if new_mentions:
-        _insert_new(conn, source_id, new_mentions, superseded, now, file_sha, first_import)
-
-
-DOC_COLUMNS = (
-    "id",
-    "sha256",
-    "source_id",
-    "media_type",
-    "imported_at",
-    "size",
-    "content",
-    "parent_sha256",
-    "locator",
-)
-MENTION_INSERT = (
-    "id",
-    "document_id",
-    "source_id",
-    "ordinal",
-    "record_key",
-    "version",
-    "created_at",
-    "urls",
-    *MENTION_COLUMNS,
-)
-
-
-def _insert_new(
-    conn: Connection,
-    source_id: int,
-    new_mentions: list[tuple[Prepared, int]],
-    superseded: list[int],
-    now: datetime,
-    file_sha: str,
-    first_import: bool,
-) -> None:
-    doc_ids: dict[str, int] = {}
-    if not first_import:  # a reverted row's bytes may already be stored for this source
-        shas = [p.sha for p, _ in new_mentions]
-        query = select(documents.c.sha256, documents.c.id).where(
-            documents.c.source_id == source_id, documents.c.sha256.in_(shas)
-        )
-        doc_ids.update((sha, did) for sha, did in conn.execute(query))
-    fresh = [p for p, _ in new_mentions if p.sha not in doc_ids]
-    ids = allocate_ids(conn, documents, len(fresh))
-    doc_ids.update(zip((p.sha for p in fresh), ids, strict=True))
-    bulk_insert(
-        conn,
-        documents,
-        DOC_COLUMNS,
-        (
-            (
-                i,
-                p.sha,
-                source_id,
-                "application/json",
-                now,
-                len(p.content),
-                p.content,
-                file_sha,
-                f"line {p.line}",
-            )
-            for i, p in zip(ids, fresh, strict=True)
-        ),
-    )
-    if superseded:
-        conn.execute(
-            mentions.update().where(mentions.c.id.in_(superseded)).values(superseded_at=now)
-        )
-    mention_ids = allocate_ids(conn, mentions, len(new_mentions))
-    bulk_insert(
-        conn,
-        mentions,
-        MENTION_INSERT,
-        (
-            (
-                mid,
-                doc_ids[p.sha],
-                source_id,
-                0,
-                p.key,
-                version,
-                now,
-                *p.fields,
-            )
-            for mid, (p, version) in zip(mention_ids, new_mentions, strict=True)
-        ),
-    )

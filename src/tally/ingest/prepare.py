@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from tally.ingest.convert import RowConverter, row_bytes
 from tally.ingest.errors import InputError, RowProblem
@@ -28,7 +28,7 @@ PARALLEL_BYTES = 4 << 20  # files larger than this are prepared in a worker proc
 QUEUE_BATCHES = 4
 
 
-#: mention columns a list row fills, in the order of :attr:`Prepared.fields` (after "urls")
+#: mention columns a list row fills, at the end of a prepared row's mention values
 MENTION_COLUMNS = (
     "full_name",
     "last_name",
@@ -48,14 +48,15 @@ MENTION_COLUMNS = (
 )
 
 
-class Prepared(NamedTuple):
-    """One row ready to store. A plain tuple: it crosses the process boundary cheaply."""
+#: documents columns of a prepared row's document values
+DOC_VALUE_COLUMNS = ("sha256", "size", "content", "locator")
+#: mentions columns of a prepared row's mention values
+MENTION_VALUE_COLUMNS = ("record_key", "urls", *MENTION_COLUMNS)
 
-    line: int
-    key: str
-    sha: str
-    content: bytes
-    fields: tuple[Any, ...]  # urls (JSON text or None), then MENTION_COLUMNS
+#: One row ready to store, as a plain tuple (cheap to send between processes):
+#: ``(line, record key, sha256, document values, mention values)`` — the values in the
+#: order of DOC_VALUE_COLUMNS and MENTION_VALUE_COLUMNS.
+Prepared = tuple[int, str, str, tuple[Any, ...], tuple[Any, ...]]
 
 
 @dataclass(slots=True)
@@ -83,9 +84,18 @@ def prepare_rows(
         content = row_bytes(row)
         sha = hashlib.sha256(content).hexdigest()
         # rows without an id are keyed by their content: re-importing them adds nothing
+        key = key or f"sha256:{sha}"
         urls = json.dumps(values["urls"]) if values.get("urls") else None
-        fields = (urls, *map(values.get, MENTION_COLUMNS))
-        batch.items.append(Prepared(row.line, key or f"sha256:{sha}", sha, content, fields))
+        line = row.line
+        batch.items.append(
+            (
+                line,
+                key,
+                sha,
+                (sha, len(content), content, f"line {line}"),
+                (key, urls, *map(values.get, MENTION_COLUMNS)),
+            )
+        )
         if len(batch.items) >= BATCH:
             batch.nbytes, reported = consumed[0] - reported, consumed[0]
             yield batch

@@ -42,13 +42,20 @@ def guess_format(path: Path) -> str:
 
 
 class _Progress:
-    """Reports how many bytes of the file were consumed."""
+    """Reports how many bytes of the file were consumed: every EVERY rows, and at the end."""
+
+    EVERY = 256
 
     def __init__(self, raw: IO[bytes], callback: Callable[[int], None] | None) -> None:
-        self.raw, self.callback, self.last = raw, callback, 0
+        self.raw, self.callback, self.last, self.rows = raw, callback, 0, 0
 
     def tick(self) -> None:
-        if self.callback is not None:
+        self.rows += 1
+        if self.rows % self.EVERY == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.callback is not None and not self.raw.closed:
             pos = self.raw.tell()
             if pos != self.last:
                 self.callback(pos - self.last)
@@ -131,6 +138,7 @@ def _csv(
                 yield RawRow(start, dict(zip(header, cells, strict=True)))
                 progress.tick()
         finally:
+            progress.flush()
             raw.close()
 
     return header, rows()
@@ -244,6 +252,7 @@ def _jsonl(
         except UnicodeDecodeError as exc:
             raise _decode_error(path, number + 1, enc, exc) from exc
         finally:
+            progress.flush()
             raw.close()
 
     return header, rows()

@@ -10,13 +10,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
 _NOT_LETTER = re.compile(r"[^\w]+")
 
 
 def clean(value: str) -> str:
     """Collapse white space and strip; keep the letters as written."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -32,8 +31,7 @@ def split_full_name(full: str, order: str = "last_first") -> dict[str, str]:
     Two words give last and first; more than three keep the rest in the patronymic
     (``Алиев Рашид Гасан оглы``).
     """
-    words = clean(full).split(" ")
-    words = [w for w in words if w]
+    words = unicodedata.normalize("NFC", full).split()
     if not words:
         return {}
     if order == "first_last":
@@ -54,4 +52,4 @@ def name_key(last: str | None, first: str | None, patronymic: str | None = None)
     """``ivanov|ivan|ivanovich``-style exact key; None without a surname."""
     if not last:
         return None
-    return "|".join(fold(p or "") for p in (last, first, patronymic))
+    return f"{fold(last)}|{fold(first or '')}|{fold(patronymic or '')}"
