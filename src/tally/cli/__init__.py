@@ -38,6 +38,7 @@ _MODULES: tuple[str, ...] = (
     "recruit",
     "link",
     "verify",
+    "reextract",
 )
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
-from tally.link import clusters, persist
+from tally.link import clusters, lineage, persist
 from tally.store import Store
 from tally.store.schema import decisions, link_runs, mentions, sources
 from tally.verify import audit
@@ -50,7 +50,12 @@ def active_pairs(conn: Connection) -> tuple[list[tuple[int, int]], list[tuple[in
 def resolved_pairs(
     conn: Connection,
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[str, int, int]]]:
-    """(must, cannot, overruled decisions) from the active pair decisions."""
+    """(must, cannot, overruled decisions) from the active pair decisions.
+
+    A decision names the mentions the reviewer saw; it applies to their current versions
+    (:func:`tally.link.lineage.current_of`). One whose mention was retired is left out here
+    (``tally reextract`` lists it).
+    """
     rows = conn.execute(
         select(decisions.c.kind, decisions.c.mention_a, decisions.c.mention_b)
         .where(
@@ -60,9 +65,14 @@ def resolved_pairs(
             decisions.c.mention_b.is_not(None),
         )
         .order_by(decisions.c.created_at, decisions.c.id)
-    )
+    ).all()
+    resolved = lineage.current_of(conn, {m for _k, a, b in rows for m in (a, b)})
     latest: dict[tuple[int, int], str] = {}
-    for kind, a, b in rows:
+    for kind, a0, b0 in rows:
+        current = lineage.resolve_pair(resolved, a0, b0)
+        if current is None:
+            continue
+        a, b = current
         pair = (min(a, b), max(a, b))
         latest.pop(pair, None)  # re-inserted below: dict order is then decision order
         latest[pair] = kind

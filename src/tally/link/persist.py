@@ -29,12 +29,14 @@ from sqlalchemy import (
     update,
 )
 
+from tally.link import lineage
 from tally.model import PERSON_FIELDS
 from tally.store.schema import decisions, mentions, person_mentions, persons, statements
 
 
 def previous_assignment(conn: Connection) -> dict[int, int]:
-    """mention id -> person id, for current mentions (and via older versions of a record)."""
+    """mention id -> person id, for current mentions (and via older versions of a list record
+    or of a re-extracted post's person)."""
     current = dict(
         conn.execute(
             select(person_mentions.c.mention_id, person_mentions.c.person_id)
@@ -54,7 +56,7 @@ def previous_assignment(conn: Connection) -> dict[int, int]:
         .join(person_mentions, person_mentions.c.mention_id == old.c.id)
         .where(mentions.c.superseded_at.is_(None), mentions.c.version > 1)
     ).all()
-    for mid, pid in inherited:
+    for mid, pid in [*inherited, *lineage.inherited_persons(conn)]:
         current.setdefault(mid, pid)
     return current
 
@@ -144,6 +146,12 @@ def save(
             .where(persons.c.id == old)
             .values(merged_into=heir, updated_at=now, n_mentions=0, n_sources=0)
         )
+    # a person whose every mention was retired (re-extraction no longer finds it) keeps its
+    # id, decisions and view, but no longer counts any mention
+    emptied = set(stored.values()) - set(assignment.values()) - set(retired)
+    for chunk in _chunks(sorted(emptied)):
+        conn.execute(update(persons).where(persons.c.id.in_(chunk))
+                     .values(updated_at=now, n_mentions=0, n_sources=0))
     refresh(conn, now, None if whole else touched | set(retired))
     return assignment
 

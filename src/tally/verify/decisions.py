@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, Connection, and_, or_, select, update
 
+from tally.link import lineage
 from tally.model import PERSON_FIELDS, DecisionKind, PartialDate
 from tally.store.schema import decisions, mentions, person_mentions, persons
 from tally.verify import audit
@@ -156,7 +157,9 @@ def record(
 
 
 def history(conn: Connection, person_id: int, mention_ids: list[int]) -> list[dict[str, object]]:
-    """Every decision (active and superseded) about a person or its mentions, oldest first."""
+    """Every decision (active and superseded) about a person or its mentions (any version of
+    them, see :mod:`tally.link.lineage`), oldest first."""
+    mention_ids = sorted(lineage.all_versions(conn, mention_ids))
     cond = decisions.c.person_id == person_id
     if mention_ids:
         cond = or_(cond, decisions.c.mention_a.in_(mention_ids),

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from tally.link import lineage
 from tally.model import PERSON_FIELDS
 from tally.store import Store
 from tally.store.schema import decisions, documents, mentions, person_mentions, persons, sources
@@ -51,6 +52,14 @@ def grade_one(
     return result.grade.value, result.reason
 
 
+def _discounted_successors(conn: Connection) -> list[int]:
+    """Current versions of discounted mentions that were re-extracted since."""
+    named = conn.execute(select(decisions.c.mention_a).where(
+        decisions.c.kind == "discount", decisions.c.deleted_at.is_(None),
+        decisions.c.mention_a.is_not(None), decisions.c.person_id.is_(None))).scalars()
+    return sorted({c for m, c in lineage.current_of(conn, named).items() if c not in (m, None)})
+
+
 def _evidence(conn: Connection, pids: list[int] | None) -> dict[int, list[Evidence]]:
     discounted = select(decisions.c.mention_a).where(
         decisions.c.kind == "discount",
@@ -69,7 +78,8 @@ def _evidence(conn: Connection, pids: list[int] | None) -> dict[int, list[Eviden
         .join(mentions, mentions.c.id == person_mentions.c.mention_id)
         .join(sources, sources.c.id == mentions.c.source_id)
         .join(documents, documents.c.id == mentions.c.document_id)
-        .where(mentions.c.superseded_at.is_(None), mentions.c.id.not_in(discounted))
+        .where(mentions.c.superseded_at.is_(None), mentions.c.id.not_in(discounted),
+               mentions.c.id.not_in(_discounted_successors(conn)))
         .order_by(person_mentions.c.person_id, mentions.c.id)
     )
     if pids is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
+from tally.link import lineage
 from tally.store.schema import decisions, mentions, person_mentions
 
 CEILING = 0.95
@@ -26,10 +27,13 @@ class QueuePair:
 
 
 def decided_pairs(conn: Connection) -> set[tuple[int, int]]:
+    """Decided pairs, as named and as their current versions (after re-extraction)."""
     rows = conn.execute(select(decisions.c.mention_a, decisions.c.mention_b).where(
         decisions.c.deleted_at.is_(None), decisions.c.kind.in_(("same", "different", "unsure")),
-        decisions.c.mention_a.is_not(None), decisions.c.mention_b.is_not(None)))
-    return {(min(a, b), max(a, b)) for a, b in rows}
+        decisions.c.mention_a.is_not(None), decisions.c.mention_b.is_not(None))).all()
+    resolved = lineage.current_of(conn, {m for row in rows for m in row})
+    pairs = [*rows, *filter(None, (lineage.resolve_pair(resolved, a, b) for a, b in rows))]
+    return {(min(a, b), max(a, b)) for a, b in pairs}
 
 
 def stored_candidates(conn: Connection, ceiling: float = CEILING) -> list[QueuePair]:
