@@ -237,6 +237,9 @@ def test_a_person_whose_only_mention_is_retired_is_listed(
     link_exact(store)
     assert _person(store, pid).n_mentions == 0
     assert pid not in set(_person_of(store).values())
+    grade_all(store)  # nothing left to count: discounted, the confirmation kept
+    assert _person(store, pid).grade == "discounted"
+    assert "confirmation by olga is kept" in _person(store, pid).grade_reason
     again = reextract(store)  # still listed on the next run, never dropped silently
     assert len(again.not_carried) == 2 and again.new_versions == 0
 

@@ -49,7 +49,8 @@ def ev(i: int, source: int | None = None, stype: str = "unknown", *, url: str | 
          Grade.CONTESTED, "alive, captured"),
         ([ev(1, text="Иванов Сергей погиб"), ev(2, text="Иванов Сергей в плену")],
          Review("confirm", "olga"), Grade.CONFIRMED, "note: sources conflict"),
-        ([], None, Grade.REPORTED, "no evidence"),
+        ([], None, Grade.DISCOUNTED, "no evidence left"),
+        ([], Review("confirm", "olga"), Grade.DISCOUNTED, "confirmation by olga is kept"),
     ],
 )
 def test_person_grades(evidence: list[Evidence], review: Review | None, grade: Grade,

@@ -134,6 +134,13 @@ def grade_person(
 
     if review is not None and review.kind == "discount":
         return result(Grade.DISCOUNTED, _by("discounted", review))
+    if not groups:  # a reviewer's confirmation needs something to confirm
+        return result(
+            Grade.DISCOUNTED,
+            "no evidence left: every mention was discounted, or retired by re-extraction"
+            + (f" (a confirmation by {review.user} is kept, with nothing to apply to)"
+               if review is not None else ""),
+        )
     denying = [g for g in groups if any(denies(e, rules) for e in g)]
     contested_facts = [p for p in rules.key_facts
                        if p in facts and facts[p].grade is Grade.CONTESTED]
@@ -152,8 +159,6 @@ def grade_person(
     why = _confirming(groups, rules)
     if why is not None:
         return result(Grade.CONFIRMED, why)
-    if not groups:
-        return result(Grade.REPORTED, "no evidence left (every mention was discounted)")
     return result(Grade.REPORTED, _unconfirmed(n, rules))
 
 
