@@ -31,9 +31,12 @@ def link(
 
         report = link_probabilistic(store, RunOptions(engine=engine, full=full,  # type: ignore[arg-type]
                                                       threshold=threshold))
+    from tally.publish.search_index import refresh
+
+    indexed = refresh(store)  # persons changed: the public search must see them
     common.console.print(
         f"run {report.run_id}: {report.mentions} mentions → {report.persons} persons "
-        f"({report.merged_pairs} merged)")
+        f"({report.merged_pairs} merged); search index: {indexed.persons} persons")
 
 
 def dedupe(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,8 @@ GeoJSONOption = Annotated[Path | None, typer.Option(
 DenominatorFile = Annotated[Path | None, typer.Option(
     exists=True, dir_okay=False,
     help="CSV of population by region for per-capita maps (default: shipped denominators)")]
+WorkersOption = Annotated[int | None, typer.Option(
+    min=1, max=64, help="Worker processes (default: one per CPU core, at most 8)")]
 
 
 def serve(
@@ -23,25 +26,37 @@ def serve(
     denominator: DenominatorFile = None,
     denominator_region_column: Annotated[str, typer.Option(help="Region column")] = "region",
     denominator_value_column: Annotated[str, typer.Option(help="Population column")] = "value",
+    workers: WorkersOption = None,
 ) -> None:
-    """Serve the dashboard (Russian by default; add ?lang=en) and the API under /api/."""
+    """Serve the dashboard (Russian by default; add ?lang=en) and the API under /api/.
+
+    Several worker processes share the load; each reads through its own read-only
+    connections (SQLite in WAL mode, or a PostgreSQL pool), and the dashboard's figures are
+    recomputed once, in the background, after the data change."""
     import uvicorn
 
     from tally.publish.geo import GeoJSONError, load_regions
-    from tally.stats import Denominators
-    from tally.web import create_app
+    from tally.web.serving import OPTIONS_VARIABLE, ServeOptions, default_workers
 
+    options = ServeOptions(
+        geojson=str(geojson.resolve()) if geojson else None,
+        denominator=str(denominator.resolve()) if denominator else None,
+        denominator_region_column=denominator_region_column,
+        denominator_value_column=denominator_value_column,
+    )
     try:
         if geojson:
             load_regions(geojson)  # fail early on a bad file
-        denominators = (Denominators.from_csv(denominator, denominator_region_column,
-                                              denominator_value_column)
-                        if denominator else None)
+        options.denominators()
     except (GeoJSONError, KeyError, ValueError, OSError) as exc:
         raise fail(str(exc)) from exc
-    app = create_app(store(), denominators=denominators, geojson=geojson)
-    console.print(f"serving on http://{host}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    store().engine.dispose()  # fail early when the store is missing or too old
+    count = workers or default_workers()
+    os.environ[OPTIONS_VARIABLE] = options.to_json()
+    console.print(f"serving on http://{host}:{port}/ with {count} worker"
+                  f"{'s' if count > 1 else ''} (Ctrl+C stops)")
+    uvicorn.run("tally.web.serving:app_from_environment", factory=True, host=host,
+                port=port, workers=count, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from tally import stats
 from tally.publish import charts
+from tally.stats.overview import overview
 from tally.stats.regions import region_codes
 
 
@@ -66,15 +67,15 @@ class Dashboard:
 
 
 def build(conn: Connection, denominators: stats.Denominators | None) -> Dashboard:
-    flt = stats.StatsFilter()
-    regions = stats.by_region(conn, flt, region_codes())
+    """All figures, from three table scans (:func:`tally.stats.overview.overview`)."""
+    view = overview(conn, stats.StatsFilter(), region_codes())
     return Dashboard(
-        headline=stats.headline(conn),
-        weekly=stats.by_date_channel(conn, flt, "week"),
-        weekly_notes=stats.by_death_date(conn, flt, "week"),
-        age=stats.by_age(conn, flt),
-        shares=stats.by_month_channel(conn, flt),
-        citizenship=stats.by_citizenship(conn, flt),
-        regions=regions,
-        rates=stats.per_capita(regions, denominators) if denominators else None,
+        headline=view.headline,
+        weekly=view.weekly,
+        weekly_notes=view.weekly_notes,
+        age=view.age,
+        shares=view.shares,
+        citizenship=view.citizenship,
+        regions=view.regions,
+        rates=stats.per_capita(view.regions, denominators) if denominators else None,
     )

@@ -9,59 +9,25 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text
+from sqlalchemy import Connection, func, select
 
-from tally.publish import search_index
-from tally.stats.filters import GRADES
+from tally.publish.person_list import (
+    MAX_PER_PAGE,
+    PersonFilter,
+    PersonPage,
+    PersonSummary,
+    count_capped,
+    list_persons,
+)
 from tally.store.schema import documents, mentions, person_mentions, persons, sources
 
 PUBLIC_FIELDS: tuple[str, ...] = (
     "last_name", "first_name", "patronymic", "birth_date", "death_date", "age", "region",
     "settlement", "unit", "rank", "is_officer", "channel", "citizenship",
 )
-MAX_PER_PAGE = 200
-
-
-@dataclass(frozen=True)
-class PersonFilter:
-    query: str | None = None
-    region: str | None = None
-    channel: str | None = None
-    grade: str = "all"
-
-    def __post_init__(self) -> None:
-        if self.grade not in GRADES:
-            raise ValueError(f"grade must be one of {', '.join(GRADES)}")
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    id: int
-    grade: str
-    last_name: str | None
-    first_name: str | None
-    patronymic: str | None
-    birth_date: str | None
-    death_date: str | None
-    region: str | None
-    channel: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class PersonPage:
-    items: tuple[PersonSummary, ...]
-    page: int
-    per_page: int
-    has_more: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"items": [p.to_dict() for p in self.items], "page": self.page,
-                "per_page": self.per_page, "has_more": self.has_more}
-
-
+__all__ = ["MAX_PER_PAGE", "PUBLIC_FIELDS", "PersonFilter", "PersonPage", "PersonSummary",
+           "PublicPerson", "SourceRef", "SourceSummary", "count_capped", "document_bytes",
+           "get_person", "list_persons", "list_sources"]
 @dataclass(frozen=True)
 class SourceRef:
     source: str
@@ -98,36 +64,6 @@ class PublicPerson:
                 "facts": dict(self.facts), "n_sources": self.n_sources,
                 "merged_into": self.merged_into, "name": self.display_name,
                 "sources": [s.to_dict() for s in self.sources]}
-
-
-_SUMMARY = (persons.c.id, persons.c.grade, persons.c.last_name, persons.c.first_name,
-            persons.c.patronymic, persons.c.birth_date, persons.c.death_date,
-            persons.c.region, persons.c.channel)
-
-
-def list_persons(
-    conn: Connection, flt: PersonFilter, page: int = 1, per_page: int = 50
-) -> PersonPage:
-    """One page of live persons matching ``flt`` (newest id first without a query)."""
-    page = max(page, 1)
-    per_page = min(max(per_page, 1), MAX_PER_PAGE)
-    clauses: list[Any] = [persons.c.merged_into.is_(None)]
-    if flt.grade != "all":
-        clauses.append(persons.c.grade == flt.grade)
-    if flt.region:
-        clauses.append(persons.c.region == flt.region)
-    if flt.channel:
-        clauses.append(persons.c.channel == flt.channel)
-    if flt.query:
-        match = search_index.match_clause(conn, flt.query)
-        if match is None:
-            return PersonPage((), page, per_page, False)
-        sql, params = match
-        clauses.append(persons.c.id.in_(text(sql).bindparams(**params)))
-    stmt = (select(*_SUMMARY).where(and_(*clauses)).order_by(persons.c.id.desc())
-            .limit(per_page + 1).offset((page - 1) * per_page))
-    rows = [PersonSummary(*r) for r in conn.execute(stmt).all()]
-    return PersonPage(tuple(rows[:per_page]), page, per_page, len(rows) > per_page)
 
 
 def _json_list(value: str | None) -> tuple[str, ...]:

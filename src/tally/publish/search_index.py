@@ -3,6 +3,9 @@
 Call :func:`refresh` after every link run (and after review decisions that change names).
 It rebuilds the whole index in batches of persons, in one transaction, so readers see the
 old index until the new one is complete. :func:`update` re-indexes a few persons.
+
+Beside the full-text index, ``person_search_terms`` lists every distinct index term: the
+search expands a typed prefix into exact terms through it (:mod:`tally.publish.search_query`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select, text
 
-from tally.publish.search_text import index_text, query_terms
+from tally.publish.search_query import TERMS_TABLE
+from tally.publish.search_text import index_text
 from tally.store import Store
 from tally.store.schema import mentions, person_mentions, persons
 
@@ -58,6 +62,14 @@ def _delete_sql(dialect: str) -> str:
     return f"DELETE FROM person_search WHERE {key} = :pid"
 
 
+def add_terms(conn: Connection, rows: Iterable[dict[str, object]]) -> None:
+    """Record the terms of index rows in the vocabulary (existing ones are kept)."""
+    terms = {t for row in rows for t in str(row["names"]).split()}
+    if terms:
+        conn.execute(text(f"INSERT INTO {TERMS_TABLE}(term) VALUES (:t) ON CONFLICT DO NOTHING"),
+                     [{"t": t} for t in sorted(terms)])
+
+
 def write(conn: Connection, ids: Sequence[int]) -> int:
     """(Re-)index persons ``ids`` inside the caller's transaction; returns how many."""
     dialect = conn.dialect.name
@@ -66,6 +78,7 @@ def write(conn: Connection, ids: Sequence[int]) -> int:
     rows = _documents(conn, ids)
     if rows:
         conn.execute(text(_insert_sql(dialect)), rows)
+        add_terms(conn, rows)
     return len(rows)
 
 
@@ -74,6 +87,7 @@ def refresh(store: Store) -> RefreshReport:
     total = 0
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM person_search"))
+        conn.execute(text(f"DELETE FROM {TERMS_TABLE}"))
         last = 0
         while True:
             ids = list(conn.execute(
@@ -83,6 +97,7 @@ def refresh(store: Store) -> RefreshReport:
                 break
             rows = _documents(conn, ids)
             conn.execute(text(_insert_sql(conn.dialect.name)), rows)
+            add_terms(conn, rows)
             total += len(rows)
             last = ids[-1]
     return RefreshReport(total)
@@ -93,19 +108,6 @@ def update(store: Store, person_ids: Iterable[int]) -> int:
     ids = sorted(set(person_ids))
     with store.engine.begin() as conn:
         return sum(write(conn, ids[i:i + BATCH]) for i in range(0, len(ids), BATCH))
-
-
-def match_clause(conn: Connection, query: str) -> tuple[str, dict[str, str]] | None:
-    """SQL selecting the ids of persons matching every word of ``query`` as a prefix."""
-    terms = query_terms(query)
-    if not terms:
-        return None
-    if conn.dialect.name == "sqlite":
-        expr = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-        return "SELECT rowid FROM person_search WHERE person_search MATCH :q", {"q": expr}
-    expr = " & ".join(t.replace("'", "") + ":*" for t in terms)
-    return ("SELECT person_id FROM person_search WHERE tsv @@ to_tsquery('simple', :q)",
-            {"q": expr})
 
 
 def indexed_count(conn: Connection) -> int:

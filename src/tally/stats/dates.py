@@ -8,12 +8,13 @@ periods (a day is never invented) but counted in ``notes`` and in ``unknown``.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
-from typing import Literal
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select
 
-from tally.stats.filters import StatsFilter, where
+from tally.stats.filters import StatsFilter, unindexed, where
 from tally.stats.freshness import as_of
 from tally.stats.results import CountRow, Tally
 from tally.store.schema import persons
@@ -41,15 +42,18 @@ def by_death_date(
     if period not in PERIODS:
         raise ValueError(f"period must be one of {PERIODS}; got {period!r}")
     flt = flt or StatsFilter()
-    stmt = (
-        select(persons.c.death_date, func.count())
-        .where(where(flt))
-        .group_by(persons.c.death_date)
-    )
+    day = unindexed(persons.c.death_date)
+    stmt = select(day, func.count()).where(where(flt)).group_by(day)
+    return death_date_tally(conn.execute(stmt).all(), flt, as_of(conn), period)
+
+
+def death_date_tally(rows: Iterable[Any], flt: StatsFilter, stamp: datetime | None,
+                     period: str = "month") -> Tally:
+    """The tally from (death date text or None, count) rows."""
     buckets: Counter[str] = Counter()
     notes = {"no_date": 0, "year_only": 0, "month_only": 0}
     total = 0
-    for text, n in conn.execute(stmt).all():
+    for text, n in rows:
         total += int(n)
         if not text:
             notes["no_date"] += int(n)
@@ -61,7 +65,7 @@ def by_death_date(
         key = period_key(str(text), period)
         if key is not None:
             buckets[key] += int(n)
-    rows = tuple(CountRow(k, buckets[k]) for k in sorted(buckets))
+    ordered = tuple(CountRow(k, buckets[k]) for k in sorted(buckets))
     unknown = total - sum(buckets.values())
-    return Tally(f"death_{period}", flt.describe(), as_of(conn), flt.to_dict(), rows,
+    return Tally(f"death_{period}", flt.describe(), stamp, flt.to_dict(), ordered,
                  unknown, notes)

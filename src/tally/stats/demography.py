@@ -8,7 +8,10 @@ both years are known (this can be one year too high: the birthday may not have c
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
 from itertools import pairwise
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -57,15 +60,21 @@ def by_age(
         .where(where(flt))
         .group_by(persons.c.age, birth_year, death_year)
     )
+    return age_tally(conn.execute(stmt).all(), flt, as_of(conn), bands)
+
+
+def age_tally(rows: Iterable[Any], flt: StatsFilter, stamp: datetime | None,
+              bands: tuple[int, ...] = DEFAULT_BANDS) -> Tally:
+    """The age tally from (stated age, birth year, death year, count) rows."""
     counts: Counter[str] = Counter({label: 0 for label in band_labels(bands)})
     notes = {"age_stated": 0, "age_from_years": 0}
     unknown = 0
-    for age, born, died, n in conn.execute(stmt).all():
+    for age, born, died, n in rows:
         value, basis = age_at_death(age, born, died)
         if value is None or value < 0 or value > 120:
             unknown += int(n)
             continue
         counts[band_of(value, bands)] += int(n)
         notes["age_stated" if basis == "stated" else "age_from_years"] += int(n)
-    rows = tuple(CountRow(label, counts[label]) for label in band_labels(bands))
-    return Tally("age", flt.describe(), as_of(conn), flt.to_dict(), rows, unknown, notes)
+    ordered = tuple(CountRow(label, counts[label]) for label in band_labels(bands))
+    return Tally("age", flt.describe(), stamp, flt.to_dict(), ordered, unknown, notes)

@@ -59,6 +59,16 @@ class StatsFilter:
         return (d["grade"], d["date_from"], d["date_to"], d["source"])
 
 
+def unindexed(column: ColumnElement[str]) -> ColumnElement[str]:
+    """A text column as an expression no index matches (``column || ''``, same values).
+
+    Grouping by a bare indexed column makes SQLite walk that index and fetch every row at
+    random (10 s instead of 1 s at 1,000,000 persons); grouping by this reads the table in
+    order. PostgreSQL plans both the same way.
+    """
+    return column.op("||")(literal(""))
+
+
 def earliest_day(column: ColumnElement[str]) -> ColumnElement[str]:
     """SQL for the earliest day of a partial-date text column (same on SQLite/PostgreSQL)."""
     return column + func.substr(literal("-01-01"), func.length(column) - 3)

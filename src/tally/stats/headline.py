@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import Connection, func, select
 
 from tally.model import Grade
@@ -17,7 +21,12 @@ def headline(conn: Connection) -> Headline:
         .where(persons.c.merged_into.is_(None))
         .group_by(persons.c.grade)
     )
+    return headline_from(conn.execute(stmt).all(), as_of(conn))
+
+
+def headline_from(rows: Iterable[Any], stamp: datetime | None) -> Headline:
+    """The headline from (grade, count) rows (a grade may repeat: counts add up)."""
     counts = {g.value: 0 for g in Grade}
-    for grade, n in conn.execute(stmt).all():
-        counts[str(grade)] = int(n)
-    return Headline(as_of(conn), counts)
+    for grade, n in rows:
+        counts[str(grade)] = counts.get(str(grade), 0) + int(n)
+    return Headline(stamp, counts)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
 from tally.model import Channel
-from tally.stats.filters import StatsFilter, where
+from tally.stats.filters import StatsFilter, unindexed, where
 from tally.stats.freshness import as_of
 from tally.stats.results import CountRow, Tally
 from tally.store.schema import persons
@@ -18,8 +19,9 @@ KNOWN_CHANNELS: tuple[str, ...] = tuple(c.value for c in Channel if c is not Cha
 
 
 def _grouped(conn: Connection, column: Any, flt: StatsFilter) -> dict[Any, int]:
-    stmt = select(column, func.count()).where(where(flt)).group_by(column)
-    return {key: int(n) for key, n in conn.execute(stmt).all()}
+    key = unindexed(column) if column.type.python_type is str else column
+    stmt = select(key, func.count()).where(where(flt)).group_by(key)
+    return {k: int(n) for k, n in conn.execute(stmt).all()}
 
 
 def _rows(counts: dict[str, int], universe: Iterable[str] = ()) -> tuple[CountRow, ...]:
@@ -34,10 +36,16 @@ def by_region(
 ) -> Tally:
     """Persons by region (ISO 3166-2); ``universe`` codes are listed even with no one."""
     flt = flt or StatsFilter()
-    counts = _grouped(conn, persons.c.region, flt)
+    return region_tally(_grouped(conn, persons.c.region, flt), flt, as_of(conn), universe)
+
+
+def region_tally(counts: dict[Any, int], flt: StatsFilter, stamp: datetime | None,
+                 universe: Iterable[str] = ()) -> Tally:
+    """The region tally from counts per region code (None: unknown)."""
+    counts = dict(counts)
     unknown = counts.pop(None, 0)
-    return Tally("region", flt.describe(), as_of(conn), flt.to_dict(),
-                 _rows(counts, universe), unknown)
+    return Tally("region", flt.describe(), stamp, flt.to_dict(), _rows(counts, universe),
+                 unknown)
 
 
 def by_channel(conn: Connection, flt: StatsFilter | None = None) -> Tally:
@@ -52,10 +60,16 @@ def by_channel(conn: Connection, flt: StatsFilter | None = None) -> Tally:
 def by_citizenship(conn: Connection, flt: StatsFilter | None = None) -> Tally:
     """Persons by citizenship (ISO alpha-2); ``notes['foreign']`` counts non-RU citizens."""
     flt = flt or StatsFilter()
-    counts = _grouped(conn, persons.c.citizenship, flt)
+    return citizenship_tally(_grouped(conn, persons.c.citizenship, flt), flt, as_of(conn))
+
+
+def citizenship_tally(counts: dict[Any, int], flt: StatsFilter, stamp: datetime | None
+                      ) -> Tally:
+    """The citizenship tally from counts per country code (None: unknown)."""
+    counts = dict(counts)
     unknown = counts.pop(None, 0)
     foreign = sum(n for k, n in counts.items() if k != "RU")
-    return Tally("citizenship", flt.describe(), as_of(conn), flt.to_dict(), _rows(counts),
+    return Tally("citizenship", flt.describe(), stamp, flt.to_dict(), _rows(counts),
                  unknown, {"foreign": foreign})
 
 

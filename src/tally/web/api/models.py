@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class PersonSummaryModel(BaseModel):
@@ -24,6 +24,9 @@ class PersonPageModel(BaseModel):
     page: int
     per_page: int
     has_more: bool
+    total: int | None = Field(None, description="Matches counted up to 1,000 (with count=true)")
+    total_more: bool = Field(False, description="More matches than `total`")
+    next_after: int | None = Field(None, description="Pass as `after` for the next page")
 
 
 class SourceRefModel(BaseModel):

@@ -23,12 +23,17 @@ def persons(
     region: Annotated[str | None, Query(max_length=10)] = None,
     channel: Annotated[str | None, Query(max_length=20)] = None,
     grade: Annotated[str, Query(pattern=GRADE_PATTERN)] = "all",
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    page: Annotated[int, Query(ge=1, le=10_000, description="Page number (slower when "
+                               "deep; prefer `after`)")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 50,
+    after: Annotated[int | None, Query(ge=0, le=2**62, description="Persons with a lower "
+                                       "id than this (the previous page's `next_after`)")
+                     ] = None,
+    count: Annotated[bool, Query(description="Count the matches (up to 1,000)")] = False,
 ) -> dict[str, Any]:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         return list_persons(conn, PersonFilter(q, region, channel, grade), page,
-                            per_page).to_dict()
+                            per_page, after=after, count=count).to_dict()
 
 
 @router.get("/persons/{person_id}", response_model=PersonModel,
@@ -37,7 +42,7 @@ def person(
     person_id: Annotated[int, Path(ge=1, le=2**62)],
     ctx: Annotated[WebContext, Depends(context)],
 ) -> dict[str, Any]:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         found = get_person(conn, person_id)
     if found is None:
         raise HTTPException(404, "no such person")
@@ -46,5 +51,5 @@ def person(
 
 @router.get("/sources", response_model=list[SourceModel])
 def sources(ctx: Annotated[WebContext, Depends(context)]) -> list[dict[str, Any]]:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         return [s.to_dict() for s in list_sources(conn)]

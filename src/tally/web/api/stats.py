@@ -47,14 +47,14 @@ def headline(ctx: Context) -> dict[str, Any]:
 def per_capita(ctx: Context, flt: Filter) -> dict[str, Any]:
     if ctx.denominators is None:
         raise HTTPException(404, "this server has no denominators")
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         tally = stats.by_region(conn, flt, region_codes())
     return stats.per_capita(tally, ctx.denominators).to_dict()
 
 
 @router.get("/crosstab/{kind}", response_model=CrossTabModel, responses=BAD_FILTER)
 def crosstab(kind: Cross, ctx: Context, flt: Filter) -> dict[str, Any]:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         if kind == "region-channel":
             return stats.by_region_channel(conn, flt).to_dict()
         if kind == "month-channel":
@@ -64,7 +64,7 @@ def crosstab(kind: Cross, ctx: Context, flt: Filter) -> dict[str, Any]:
 
 @router.get("/{kind}", response_model=TallyModel, responses=BAD_FILTER)
 def oneway(kind: OneWay, ctx: Context, flt: Filter) -> dict[str, Any]:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         if kind == "region":
             return stats.by_region(conn, flt, region_codes()).to_dict()
         if kind in ("day", "week", "month"):

@@ -26,7 +26,7 @@ def document(
     sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
     ctx: Annotated[WebContext, Depends(context)],
 ) -> Response:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         data = document_bytes(conn, ctx.store.objects, sha256)
     if data is None:
         raise HTTPException(404, "no such document")

@@ -23,7 +23,7 @@ def person_page(
     ctx: Annotated[WebContext, Depends(context)],
     env: Annotated[Environment, Depends(templates)],
 ) -> HTMLResponse:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         person = get_person(conn, person_id)
     if person is None:
         raise HTTPException(404, "no such person")
@@ -36,6 +36,6 @@ def sources_page(
     ctx: Annotated[WebContext, Depends(context)],
     env: Annotated[Environment, Depends(templates)],
 ) -> HTMLResponse:
-    with ctx.store.engine.connect() as conn:
+    with ctx.reader.connect() as conn:
         sources = list_sources(conn)
     return render(request, env, "sources.html", sources=sources)

@@ -30,18 +30,22 @@ def search_page(
     channel: Annotated[str | None, Query(max_length=20)] = None,
     grade: Annotated[str, Query(pattern="^(" + "|".join(GRADES) + ")$")] = "all",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    after: Annotated[int | None, Query(ge=0, le=2**62)] = None,
 ) -> HTMLResponse:
     flt = PersonFilter(q or None, region or None, channel or None, grade)
-    with ctx.store.engine.connect() as conn:
-        result = list_persons(conn, flt, page)
+    with ctx.reader.connect() as conn:
+        result = list_persons(conn, flt, page, after=after)
     names = region_names(pick(request.query_params.get("lang")))
+    query = {k: v for k, v in request.query_params.items() if k not in ("page", "after")}
 
-    def page_url(n: int) -> str:
-        query = {k: v for k, v in request.query_params.items() if k != "page"}
-        return f"/search?{urlencode({**query, 'page': n})}"
+    def page_url(cursor: int | None) -> str:
+        """The next page (after ``cursor``) or, with None, the first page."""
+        extra = {} if cursor is None else {"after": cursor}
+        return f"/search?{urlencode({**query, **extra})}"
 
     return render(
         request, env, "search.html", result=result, q=q, region=region, channel=channel,
         grade=grade, grades=GRADES, channels=[*KNOWN_CHANNELS, "unknown"],
         region_options=sorted(names.items(), key=lambda kv: kv[1]), page_url=page_url,
+        after=after,
     )
