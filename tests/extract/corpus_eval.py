@@ -96,10 +96,10 @@ def evaluate(
             errors.append(f"{rec['id']} missed {who}")
         for p in set(range(len(pred))) - mp:
             errors.append(f"{rec['id']} extra {pred[p].get('full_name')}")
-    rows = {}
+    rows: dict[str, tuple[float, float, float, int]] = {}
     for field in FIELDS:
-        p = tp[field] / (tp[field] + fp[field]) if tp[field] + fp[field] else 1.0
-        r = tp[field] / (tp[field] + fn[field]) if tp[field] + fn[field] else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        rows[field] = (p, r, f, tp[field] + fn[field])
+        prec = tp[field] / (tp[field] + fp[field]) if tp[field] + fp[field] else 1.0
+        rec_ = tp[field] / (tp[field] + fn[field]) if tp[field] + fn[field] else 1.0
+        f = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
+        rows[field] = (prec, rec_, f, tp[field] + fn[field])
     return rows, errors

@@ -34,3 +34,26 @@ def test_channel(text: str, channel: Channel) -> None:
 def test_no_cue_no_channel() -> None:
     (person,) = extract("Погиб Иван Петрович Сидоров, 1990 г.р.").persons
     assert person.channel is None
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        # a contract signed before the war is a career soldier's (professional)
+        ("Алексей Смирнов, контрактник с 2016 года, погиб 14 мая.", Channel.PROFESSIONAL),
+        ("Алексей Смирнов заключил контракт в 2019 году и погиб 14 мая.", Channel.PROFESSIONAL),
+        ("Ещё в 2014 году Павел Орлов подписал контракт с Минобороны. Погиб 3 марта.",
+         Channel.PROFESSIONAL),
+        ("Роман Носов по контракту служил с 2010 года, погиб 2 мая.", Channel.PROFESSIONAL),
+        ("Денис Котов заключил контракт ещё до начала СВО, погиб 5 мая.", Channel.PROFESSIONAL),
+        ("Igor Ilyin signed a contract in 2017 and was killed in May.", Channel.PROFESSIONAL),
+        # during the war it stays volunteer
+        ("Алексей Смирнов в 2023 году заключил контракт и погиб 14 мая.", Channel.VOLUNTEER),
+        ("Контрактник Эрдэм Цыдыпов погиб 30 января.", Channel.VOLUNTEER),
+        ("Глеб Носков служил по контракту, погиб 2 февраля.", Channel.VOLUNTEER),
+        ("Владислав Жуков заключил контракт в 2022 году, погиб 30 декабря.", Channel.VOLUNTEER),
+    ],
+)
+def test_contract_before_the_war_is_professional(text: str, channel: Channel) -> None:
+    (person,) = extract(text).persons
+    assert person.channel is channel

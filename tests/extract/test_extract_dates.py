@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -45,3 +46,40 @@ def test_find_dates(text: str, published: str | None, expected: dict[str, str]) 
 def test_death_is_never_after_publication() -> None:
     (hit,) = find_dates("погиб 31 декабря", date(2024, 12, 30))
     assert hit.value == PartialDate(2023, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Сергей Ломов погиб 10 августа. В тот же день погиб Артём Кузин.",
+         ["2023-08-10", "2023-08-10"]),
+        ("14 мая в Кяхте прошло прощание. В этот же день погиб Иван Доржиев.",
+         ["2024-05-14"]),
+        ("Ivan Petrov was killed on May 14. Oleg Sidorov died on the same day.",
+         ["2024-05-14", "2024-05-14"]),
+        ("В тот же день погиб рядовой Сергей Мальцев.", []),  # no day named before
+    ],
+)
+def test_same_day_takes_the_day_named_before(text: str, deaths: list[str]) -> None:
+    hits = find_dates(text, date(2024, 6, 2))
+    assert [str(h.value) for h in hits if h.kind == "death"] == deaths
+
+
+def test_same_day_gives_the_second_man_the_first_mans_date() -> None:
+    from tally.extract import extract
+
+    text = ("Сергей Николаевич Ломов погиб 10 августа. В тот же день погиб Артём Кузин из "
+            "Новомосковска.")
+    persons = extract(text, published=date(2023, 8, 25)).persons
+    assert [(p.last_name, str(p.death_date)) for p in persons] == [
+        ("Ломов", "2023-08-10"), ("Кузин", "2023-08-10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["погиб в конце марта 2024 года", "В начале марта 2024 погиб", "погиб марта 2024"],
+)
+def test_month_and_year_span_includes_its_leading_words(text: str) -> None:
+    (hit,) = find_dates(text, date(2024, 6, 2))
+    assert (str(hit.value), text[hit.start:hit.end].split()[-2:]) == ("2024-03", ["марта", "2024"])
+    assert not re.search(r"(?:конце|начале)\s*$", text[:hit.start])

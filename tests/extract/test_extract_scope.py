@@ -106,3 +106,31 @@ def test_fact(text: str, lang: str, field: str, value: str) -> None:
 def test_work_place_is_not_a_settlement() -> None:
     text = "Уроженец Оренбургской области Максим Гаврилов работал на стройке в Москве. Погиб."
     assert extract(text, published=PUB).persons[0].settlement is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Новости Бурятии. Рядовой Иван Петров погиб 14 мая в зоне СВО.", None),
+        ("УЛАН-УДЭ, 5 мая. Рядовой Иван Петров погиб в зоне СВО.", None),
+        ("Улан-Удэ — Рядовой Иван Петров погиб в зоне СВО.", None),
+        ("Бурятия онлайн: рядовой Иван Петров погиб 14 мая.", None),
+        ("По данным издания «Вести Башкортостана», Ильнур Сабиров погиб 2 мая.", None),
+        ("УЛАН-УДЭ, 5 мая. Рядовой Иван Петров, житель Кяхты, погиб в зоне СВО.", "RU-BU"),
+        ("Новости Бурятии. Уроженец Тувы Аян Монгуш погиб 14 мая.", "RU-TY"),
+        ("Житель Бурятии Иван Петров погиб 14 мая.", "RU-BU"),
+    ],
+)
+def test_the_outlets_place_is_not_the_soldiers_home(text: str, region: str | None) -> None:
+    (person,) = extract(text, published=PUB).persons
+    assert person.region == region
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ион Чобану подписал контракт в Москве осенью 2022 г., погиб 30 января.",
+     "Хосе Перес, подписавший контракт с российской армией в Туле, погиб 2 ноября."],
+)
+def test_where_a_contract_was_signed_is_not_home(text: str) -> None:
+    (person,) = extract(text, published=PUB).persons
+    assert (person.region, person.settlement) == (None, None)

@@ -8,6 +8,8 @@ from functools import cache
 from tally.extract.facts import Hit
 from tally.model import Channel
 
+_PREWAR = r"(?:19\d\d|20[01]\d|202[01])(?!\d)"
+
 #: (pattern, channel, confidence); earlier rows win over later ones at the same place.
 _LEXICON: tuple[tuple[str, Channel, float], ...] = (
     (r"отбывал[аи]?\s+(?:наказание|срок)|из\s+(?:исправительной\s+)?колони|заключённ|заключенн|"
@@ -31,6 +33,18 @@ _LEXICON: tuple[tuple[str, Channel, float], ...] = (
      r"joined\s+the\s+(?:army|military|navy)\s+in\s+(?:19\d\d|20[01]\d|202[01])|"
      r"graduate\s+of\s+the\s+[^.]{0,40}(?:school|academy)|graduated\s+from",
      Channel.PROFESSIONAL, 0.7),
+    # a contract signed before the war (2021 or earlier, «до начала СВО») is a career soldier's
+    (rf"контрактник[а-я]*\s+(?:ещё\s+|еще\s+)?(?:с|since)\s+{_PREWAR}|"
+     rf"(?:заключил|подписал|заключивш|подписавш)[а-я]*\s+(?:свой\s+|первый\s+)?"
+     rf"контракт[а-я]*\s+(?:[^.;]{{0,30}}?\s)?(?:ещё\s+|еще\s+)?(?:в|с)\s+{_PREWAR}|"
+     rf"(?:ещё\s+|еще\s+)?(?:в|с)\s+{_PREWAR}(?:\s+году|-?м)?,?\s+(?:[а-яё]+\s+){{0,2}}"
+     rf"(?:заключил|подписал)[а-я]*\s+(?:[а-яё]+\s+)?контракт|"
+     rf"по\s+контракту\s+(?:служил[а]?\s+|служит\s+)?(?:ещё\s+|еще\s+)?с\s+{_PREWAR}|"
+     r"контракт[^.]{0,40}?(?:ещё\s+|еще\s+)?до\s+(?:начала\s+)?(?:СВО|специальной\s+военной|"
+     r"спецоперации|войны)|(?:ещё\s+|еще\s+)?до\s+(?:начала\s+)?(?:СВО|специальной\s+военной"
+     r"\s+операции|спецоперации|войны),?\s+[^.]{0,30}?контракт|"
+     rf"signed\s+(?:a|his|her)\s+(?:first\s+)?(?:military\s+)?contract\s+in\s+{_PREWAR}|"
+     r"contract[^.]{0,30}before\s+the\s+(?:war|invasion)", Channel.PROFESSIONAL, 0.75),
     (r"(?:заключил|подписал|подписавш|заключивш)[а-я]*\s+контракт|по\s+контракту|контрактник|"
      r"контрактной\s+службы|на\s+контракт|signed\s+a\s+(?:military\s+)?contract|"
      r"under\s+contract|contract\s+soldier|military\s+contract|signing\s+a\s+(?:military\s+)?"
@@ -46,14 +60,21 @@ _NEGATED = re.compile(
 
 
 @cache
-def _compiled() -> tuple[tuple[re.Pattern[str], Channel, float], ...]:
+def _compiled(folded: bool) -> tuple[tuple[re.Pattern[str], Channel, float], ...]:
+    """The lexicon compiled for lower-cased text (``folded``: faster), or with IGNORECASE."""
+    if folded:
+        return tuple((re.compile(p.lower()), ch, conf) for p, ch, conf in _LEXICON)
     return tuple((re.compile(p, re.I), ch, conf) for p, ch, conf in _LEXICON)
 
 
 def find_channel_cues(text: str) -> list[tuple[Hit, int]]:
     """Cue hits with their priority (lower wins when several cues tell of one person)."""
     out: list[tuple[Hit, int]] = []
-    for prio, (pattern, channel, conf) in enumerate(_compiled()):
+    low = text.lower()
+    folded = len(low) == len(text)  # a few characters change length when lower-cased
+    if folded:
+        text = low
+    for prio, (pattern, channel, conf) in enumerate(_compiled(folded)):
         for m in pattern.finditer(text):
             if _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # «не был заключённым», «не мобилизован, а добровольцем»

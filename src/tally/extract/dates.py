@@ -9,6 +9,7 @@ without a year takes the latest year that does not put it after the publication 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +35,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\.(?P<mon>\d{2})\.(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_RU_MONTH}(?:\s+{_YEAR})?(?!\d)", re.I),
-    re.compile(rf"(?:в\s+)?(?:(?:конце|начале|середине)\s+)?{_RU_MONTH}\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"{_RU_MONTH}\s+{_YEAR}(?!\d)", re.I),  # «(в конце) марта 2024»: see _PREFIX
     re.compile(rf"(?<![\w])[Вв]\s+(?:(?:конце|начале|середине)\s+)?{_RU_MONTH}(?!\s+\d)", re.I),
     re.compile(rf"{_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?!\d)"),
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s+{_EN_MONTH}(?:\s+{_YEAR})?(?!\d)"),
@@ -45,6 +46,15 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<![\d.–-]){_YEAR}(?!\d)(?=\s*(?:г\.\s*р|года\s+рождения|г\.\s*р\.|\)|"
                rf"\s*года?|\s*г\.|[–—-]\s*(?:19|20)\d\d|-?м|-?го))"),
 )
+#: the words before a month and year that belong to the date («в конце марта 2024»); looked for
+#: behind the month, since a pattern that starts with optional words is slow to search
+_PREFIX = re.compile(r"(?:в\s+)?(?:(?:конце|начале|середине)\s+)?$", re.I)
+_MONTH_YEAR = 2
+_NEEDS_LATIN = frozenset({4, 5, 6, 7})  # English month names
+_NEEDS_DIGIT = frozenset({0, 1, 2, 4, 5, 6, 8, 9, 10})
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_YEAR_ONLY = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _RANGE = re.compile(
     r"(?P<a>\d{1,2}\.\d{2}\.(?:19|20)\d\d|(?:19|20)\d\d)\s*(?:[–—-]|\s-\s)\s*"
     r"(?P<b>\d{1,2}\.\d{2}\.(?:19|20)\d\d|(?:19|20)\d\d)(?!\d)"
@@ -57,6 +67,11 @@ _DEATH_CUE = re.compile(
     r"\bdead\b|пал\s+смертью|сложил", re.I
 )
 _BOUNDARY = re.compile(r"[.!?\n;]")
+_SAME_DAY = re.compile(
+    r"(?<![а-яёa-z])(?:в\s+(?:тот|этот)\s+же\s+(?:самый\s+)?день|тем\s+же\s+дн[её]м|"
+    r"(?:on\s+)?(?:the|that)\s+same\s+day)(?![а-яёa-z])",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +150,13 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
     """Birth and death dates in ``text``; dates of neither kind are left out."""
     out: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for m in _RANGE.finditer(text):
+    days: list[tuple[int, PartialDate]] = []  # every full date (end, value), for «в тот же день»
+    skip: set[int] = set()  # patterns that cannot match: no digit, or no Latin letter
+    if not _DIGIT.search(text):
+        skip |= _NEEDS_DIGIT
+    if not _LATIN.search(text):
+        skip |= _NEEDS_LATIN
+    for m in _RANGE.finditer(text) if 0 not in skip else ():
         a, b = m.group("a"), m.group("b")
         va, vb = _parse_simple(a), _parse_simple(b)
         if va and vb and va < vb:
@@ -143,9 +164,18 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
             out.append(DateHit(m.start("b"), m.end("b"), vb, "death",
                                0.9 if vb.precision == "day" else 0.6))
             taken.append((m.start(), m.end()))
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if vb.precision == "day":
+                days.append((m.end("b"), vb))
+    for no, pattern in enumerate(_PATTERNS):
+        if no in skip:
+            continue
+        for m in pattern.finditer(text) if no != _MONTH_YEAR else _month_years(text):
+            start = m.start()
+            if no == _MONTH_YEAR:
+                lo = max(0, start - 20)
+                pre = _PREFIX.search(text, lo, start)
+                start = pre.start() if pre else start
+            if any(s < m.end() and start < e for s, e in taken):
                 continue
             groups = m.groupdict()
             day = int(groups["day"]) if groups.get("day") else None
@@ -154,16 +184,45 @@ def find_dates(text: str, published: date | None) -> list[DateHit]:
             if month is None:
                 kind, dist = _bare_year_kind(text, m.start("year"), m.end("year")), 0
             else:
-                kind, dist = _kind(text, m.start(), m.end())
-            if kind is None:
-                continue
-            value = _resolve(day, month, year, kind, published)
+                kind, dist = _kind(text, start, m.end())
+            value = _resolve(day, month, year, kind or "", published)
             if value is None:
                 continue
-            taken.append((m.start(), m.end()))
+            if value.precision == "day":
+                days.append((m.end(), value))
+            if kind is None:
+                continue
+            taken.append((start, m.end()))
             conf = round(0.95 - min(dist, 90) / 300 - (0.1 if day is None else 0.0), 3)
-            out.append(DateHit(m.start(), m.end(), value, kind, conf))
+            out.append(DateHit(start, m.end(), value, kind, conf))
+    out.extend(_same_day(text, days, taken))
     out.sort(key=lambda h: h.start)
+    return out
+
+
+def _month_years(text: str) -> Iterator[re.Match[str]]:
+    """Matches of «марта 2024» found from the year back (a month alternation is slow to scan)."""
+    pattern = _PATTERNS[_MONTH_YEAR]
+    for y in _YEAR_ONLY.finditer(text):
+        m = pattern.search(text, max(0, y.start() - 24), y.end())
+        if m is not None and m.end() == y.end():
+            yield m
+
+
+def _same_day(text: str, days: list[tuple[int, PartialDate]],
+              taken: list[tuple[int, int]]) -> list[DateHit]:
+    """«В тот же день погиб …», "on the same day": the day last named before the phrase."""
+    out: list[DateHit] = []
+    for m in _SAME_DAY.finditer(text):
+        before = [(end, value) for end, value in days if end <= m.start()]
+        if not before or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        kind, dist = _kind(text, m.start(), m.end())
+        if kind is None:
+            continue
+        value = max(before, key=lambda d: d[0])[1]
+        out.append(DateHit(m.start(), m.end(), value, kind,
+                           round(0.85 - min(dist, 90) / 300, 3)))
     return out
 
 

@@ -63,5 +63,7 @@ def en_mentions(text: str) -> list[NameMention]:
         if re.match(r"\s+(?:region|Republic|Krai|Oblast|Brigade)", text[end : end + 12]):
             continue
         parts = NameParts(words[-1], " ".join(words[:-1]), None, None)
-        out.append(NameMention(start, end, text[start:end], parts))
+        spans = {"last_name": (end - len(words[-1]), end),
+                 "first_name": (start, start + len(parts.first or ""))}
+        out.append(NameMention(start, end, text[start:end], parts, part_spans=spans))
     return mark_dropped(text, out, english=True)

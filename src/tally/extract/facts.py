@@ -40,10 +40,19 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 
 
+#: patterns with no Cyrillic letter need a Latin one in the text to match
+_AGE_LATIN = tuple(not re.search(r"[а-яё]", p.pattern, re.I) for p, _ in _AGE_PATTERNS)
+
+
 def find_ages(text: str) -> list[Hit]:
     out: list[Hit] = []
     seen: set[int] = set()
-    for pattern, conf in _AGE_PATTERNS:
+    if not re.search(r"\d", text):
+        return out  # every age pattern has a number
+    latin = re.search(r"[A-Za-z]", text) is not None
+    for (pattern, conf), needs_latin in zip(_AGE_PATTERNS, _AGE_LATIN, strict=True):
+        if needs_latin and not latin:
+            continue
         for m in pattern.finditer(text):
             start = m.start("n")
             if start in seen:
@@ -154,41 +163,41 @@ _EN_DEMONYM: dict[str, str] = {
 }
 
 
+_DEMONYMS_RU = (r"непалец|индиец|кубинец|таджикистанец|узбекистанец|узбек|таджик|казахстанец|"
+                r"киргиз|белорус|сириец|серб|египтянин|иракец|колумбиец")
+
+
 @cache
-def _ru_pattern() -> re.Pattern[str]:
+def _citizenship_patterns(folded: bool) -> tuple[re.Pattern[str], ...]:
+    """(citizen of X, demonym, English demonym), for lower-cased text (``folded``: faster to
+    scan) or compiled with IGNORECASE."""
+    flags = 0 if folded else re.I
     names = "|".join(sorted((re.escape(k) for k in _COUNTRY_RU), key=len, reverse=True))
-    return re.compile(
-        rf"(?:граждан(?:ин|ка|е|ина|ке|ином|кой)|подданн[а-я]+)\s+(?P<c>{names})[а-я]*", re.I
-    )
-
-
-@cache
-def _demonym_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"(?<![а-яё])(?P<c>непалец|индиец|кубинец|таджикистанец|узбекистанец|узбек|таджик|"
-        r"казахстанец|киргиз|белорус|сириец|серб|египтянин|иракец|колумбиец)(?![а-яё])", re.I
-    )
-
-
-@cache
-def _en_pattern() -> re.Pattern[str]:
     dem = "|".join(sorted((re.escape(k) for k in _EN_DEMONYM), key=len, reverse=True))
-    return re.compile(
-        rf"\b(?P<c>{dem})\s+(?:national|citizen|man|woman|student|migrant|nationals|citizens)\b",
-        re.I,
+    return (
+        re.compile(rf"(?:граждан(?:ин|ка|е|ина|ке|ином|кой)|подданн[а-я]+)\s+(?P<c>{names})[а-я]*",
+                   flags),
+        re.compile(rf"(?<![а-яё])(?P<c>{_DEMONYMS_RU})(?![а-яё])", flags),
+        re.compile(rf"\b(?P<c>{dem})\s+(?:national|citizen|man|woman|student|migrant|nationals|"
+                   r"citizens)\b", flags),
     )
 
 
 def find_citizenship(text: str) -> list[Hit]:
     out: list[Hit] = []
-    for m in _ru_pattern().finditer(text):
+    low = text.lower()
+    folded = len(low) == len(text)
+    ru, demonym, en = _citizenship_patterns(folded)
+    if folded:
+        text = low
+    for m in ru.finditer(text):
         key = m.group("c").lower()
         out.append(Hit(m.start(), m.end(), _COUNTRY_RU[key], 0.95))
-    for m in _demonym_pattern().finditer(text):
+    for m in demonym.finditer(text):
         word = m.group("c").lower()
         code = next((v for k, v in _COUNTRY_RU.items() if word.startswith(k)), None)
         if code:
             out.append(Hit(m.start(), m.end(), code, 0.8))
-    for m in _en_pattern().finditer(text):
+    for m in en.finditer(text):
         out.append(Hit(m.start(), m.end(), _EN_DEMONYM[m.group("c").lower()], 0.9))
     return sorted(out, key=lambda h: h.start)

@@ -6,7 +6,7 @@ dead person unless the clause says they died.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from tally.extract.roles import case_hint, died_later, gender_hint, keep, possessor
@@ -21,10 +21,15 @@ class NameMention:
     surface: str
     parts: NameParts
     dropped: bool = False  # a relative, official or journalist: not a person to report
+    part_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where each of last_name, first_name, patronymic is written in the text."""
+    full: str | None = None
+    """The whole name in the nominative, in the order written (``surface`` when None)."""
 
 
 _TOKEN = re.compile(
     r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})*(?![а-яё])|"
+    r"(?:(?<![\w-])(?:аль|эль|ибн|бин|абу)-)?"
     r"[А-ЯЁA-Z][а-яёa-z]*(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]*)*\.?|[А-ЯЁA-Z]\."
 )
 _INITIALS_NAME = re.compile(r"(?P<n>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)")
@@ -74,6 +79,8 @@ def _not_name_word(word: str) -> bool:
     parses = _parses(word)
     if any(t in p.tag for p in parses[:3] for t in ("Name", "Surn", "Patr")):
         return False
+    if any("Geox" in p.tag and p.tag.case == "nomn" for p in parses[:3]):
+        return False  # «Рам Бахадур Тапа»: a foreign name that is also a place's nominative
     return bool(_analyzer().word_is_known(word.lower()))
 
 
@@ -93,15 +100,62 @@ def ru_mentions(text: str) -> list[NameMention]:
         if cleaned is None:
             continue
         s, e = cleaned
-        words = [w for _, w in _tokens(text[s:e])]
-        words = [w.rstrip(".") if not re.fullmatch(r"[А-ЯЁ]\.", w) else w for w in words]
-        if any(w.isupper() and len(w) > 2 for w in words):
-            words = [w.title() if w.isupper() and len(w) > 2 else w for w in words]
-        words = _merge_initials(words)
+        words, places = _words(text, s, e)
         parts = lemmatize_name(words, gender_hint=gender_hint(text, s, e),
                                case_hint=case_hint(text, s))
-        out.append(NameMention(s, e, text[s:e], parts))
+        where = _part_spans(parts, places)
+        out.append(NameMention(s, e, text[s:e], parts, part_spans=where,
+                               full=nominative_full(parts, where)))
     return mark_dropped(text, out, english=False)
+
+
+def _words(text: str, s: int, e: int) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """The name's words (initials merged: «И.П.») and where each is (an initial each)."""
+    words: list[str] = []
+    places: list[list[tuple[int, int]]] = []
+    upper = any(w.isupper() and len(w) > 2 for _, w in _tokens(text[s:e]))
+    for off, w in _tokens(text[s:e]):
+        start = s + off
+        if re.fullmatch(r"[А-ЯЁ]\.", w):
+            if words and re.fullmatch(r"(?:[А-ЯЁ]\.)+", words[-1]):
+                words[-1] += w
+                places[-1].append((start, start + 2))
+                continue
+        else:
+            w = w.rstrip(".")
+        if upper and w.isupper() and len(w) > 2:
+            w = w.title()
+        words.append(w)
+        places.append([(start, start + len(w))])
+    return words, places
+
+
+def _part_spans(parts: NameParts,
+                places: list[list[tuple[int, int]]]) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    used: dict[int, int] = {}  # initials: the next letter of a merged «И.П.» token
+    for name, idx in zip(("last_name", "first_name", "patronymic"), parts.where, strict=True):
+        if not idx or any(i >= len(places) for i in idx):
+            continue
+        if len(idx) == 1 and len(places[idx[0]]) > 1:
+            k = used.get(idx[0], 0)
+            used[idx[0]] = k + 1
+            out[name] = places[idx[0]][min(k, len(places[idx[0]]) - 1)]
+            continue
+        out[name] = (places[idx[0]][0][0], places[idx[-1]][-1][1])
+    return out
+
+
+def nominative_full(parts: NameParts, spans: dict[str, tuple[int, int]]) -> str | None:
+    """The nominative parts in the order the text writes them («Сидоров И.П.»)."""
+    values = {"last_name": parts.last, "first_name": parts.first, "patronymic": parts.patronymic}
+    order = sorted((span, values[name]) for name, span in spans.items() if values[name])
+    out = ""
+    for _, value in order:
+        assert value is not None
+        glue = "" if out.endswith(".") and re.fullmatch(r"[А-ЯЁA-Z]\.", value) else " "
+        out = f"{out}{glue}{value}" if out else value
+    return out or None
 
 
 def mark_dropped(text: str, mentions: list[NameMention], *, english: bool) -> list[NameMention]:
@@ -142,16 +196,6 @@ def _same_person(a: NameMention, b: NameMention) -> bool:
     if pa.last and pb.last and pa.last[:4].casefold() != pb.last[:4].casefold():
         return False
     return not (pa.first and pb.first and pa.first[:3].casefold() != pb.first[:3].casefold())
-
-
-def _merge_initials(words: list[str]) -> list[str]:
-    out: list[str] = []
-    for w in words:
-        if re.fullmatch(r"[А-ЯЁ]\.", w) and out and re.fullmatch(r"[А-ЯЁ]\.", out[-1]):
-            out[-1] += w
-        else:
-            out.append(w)
-    return out
 
 
 @cache

@@ -88,13 +88,34 @@ def _count_note(text: str) -> str | None:
 
 def _same(a: MentionFacts, m: NameMention) -> bool:
     p = m.parts
+    if _first_and_patronymic(a, m):
+        return True
     if not a.last_name or not p.last:
         if p.last is None and p.first and a.first_name:
+            if a.patronymic and p.patronymic and not _initial(a.patronymic) and \
+                    _stem(a.patronymic) != _stem(p.patronymic):
+                return False
             return a.first_name.casefold() == p.first.casefold()
         return False
     if _stem(a.last_name) != _stem(p.last):
         return False
     return not (a.first_name and p.first and a.first_name[0].casefold() != p.first[0].casefold())
+
+
+def _first_and_patronymic(a: MentionFacts, m: NameMention) -> bool:
+    """«Айдыс Оюн-оолович служил…» after «Монгуш Айдыс Оюн-оолович»: a later reference by first
+    name and patronymic, which the name parser may read as a first name and a surname."""
+    p = m.parts
+    if p.last and p.patronymic:
+        return False  # a full name of its own («Иван Петрович Орлов»)
+    patr = p.patronymic or p.last
+    if not (a.patronymic and a.first_name and p.first and patr) or _initial(a.patronymic):
+        return False
+    return _stem(a.patronymic) == _stem(patr) and _stem(a.first_name) == _stem(p.first)
+
+
+def _initial(s: str) -> bool:
+    return s.endswith(".")
 
 
 def _stem(s: str) -> str:
@@ -153,13 +174,15 @@ def _says_died(text: str, m: NameMention) -> bool:
 
 def _new_person(m: NameMention, conf: float | None = None) -> MentionFacts:
     p = m.parts
-    facts = MentionFacts(full_name=m.surface, last_name=p.last, first_name=p.first,
+    facts = MentionFacts(full_name=m.full or m.surface, last_name=p.last, first_name=p.first,
                          patronymic=p.patronymic)
     if conf is None:
         conf = 0.9 if p.last and p.first else 0.6
-    for name in ("full_name", "last_name", "first_name", "patronymic"):
+    facts.spans["full_name"] = (m.start, m.end)
+    facts.confidence["full_name"] = conf
+    for name in ("last_name", "first_name", "patronymic"):
         if getattr(facts, name) is not None:
-            facts.spans[name] = (m.start, m.end)
+            facts.spans[name] = m.part_spans.get(name, (m.start, m.end))
             facts.confidence[name] = conf
     return facts
 
@@ -167,14 +190,22 @@ def _new_person(m: NameMention, conf: float | None = None) -> MentionFacts:
 def _improve(facts: MentionFacts, m: NameMention) -> None:
     """A later mention may add a patronymic or a full first name (after initials)."""
     p = m.parts
+    if _first_and_patronymic(facts, m):
+        return  # «Айдыс Оюн-оолович»: adds nothing (its «surname» is the patronymic)
+    changed = False
     if p.patronymic and (facts.patronymic is None or facts.patronymic.endswith(".")):
         facts.patronymic = p.patronymic
-        facts.spans["patronymic"] = (m.start, m.end)
+        facts.spans["patronymic"] = m.part_spans.get("patronymic", (m.start, m.end))
         facts.confidence["patronymic"] = 0.8
+        changed = True
     if p.first and (facts.first_name is None or facts.first_name.endswith(".")):
         facts.first_name = p.first
-        facts.spans["first_name"] = (m.start, m.end)
+        facts.spans["first_name"] = m.part_spans.get("first_name", (m.start, m.end))
         facts.confidence["first_name"] = 0.8
+        changed = True
+    if changed and p.last and m.full:
+        facts.full_name = m.full
+        facts.spans["full_name"] = (m.start, m.end)
 
 
 def _attach_facts(text: str, english: bool, published: date | None,

@@ -8,7 +8,7 @@ fighting was, and is left out.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tally.extract.facts import Hit
@@ -42,7 +42,24 @@ _INCIDENTAL = re.compile(
     r"стройке|работал[а-я]*|учил(?:ся|ась)|завербован[а-я]*|колони[ия]|ИК-\d+|СИЗО|"
     r"госпитал[а-я]*|больниц[а-я]*|сообщили|worked|working|studied|recruited|prison\b|colony|"
     r"hospital|graduated|окончил[а]?|выпускни[а-я]+)[^.]{0,25}\s(?:в|на|in|from|the)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$|"
+    r"(?:подписал|заключил|подписавш|заключивш)[а-я]*\s+контракт[^.]{0,40}\s(?:в|на)\s+$|"
+    r"(?:signed|signing)\s+(?:a\s+)?(?:military\s+)?contract[^.]{0,40}\sin\s+$",
+)
+#: a place that names the outlet, not the person: «Новости Бурятии», «ГТРК "Бурятия"»
+_OUTLET_BEFORE = re.compile(
+    r"(?<![а-яёa-z])(?:новост[а-яё]*|вести|вестей|известия|газет[а-яё]*|радио|телеканал[а-яё]*|"
+    r"гтрк|ИА|агентств[а-яё]*|портал[а-яё]*|издани[а-яё]*|паблик[а-яё]*|телеграм-канал[а-яё]*|"
+    r"news|radio|channel|outlet|portal)\s*[«\"“]?\s*$",
+    re.I,
+)
+_OUTLET_AFTER = re.compile(r"[ .]?(?:онлайн|online|инфо|info|news|today|24|\.ru|\.рф)(?![\w])",
+                           re.I)
+#: a dateline: a place starting a line, then a date, a dash or an agency («УЛАН-УДЭ, 5 мая.»)
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:,\s*\d{1,2}\s+[а-яёa-z]+|,\s*\d{1,2}\.\d{2}|\s*[—–]\s|"
+    r"\.?\s*/|,\s*[A-Z][a-z]+\s+\d{1,2}\b)",
+    re.I,
 )
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:school|academy|university|college|institute|"
@@ -71,11 +88,11 @@ def find_regions(text: str) -> list[tuple[Hit, str]]:
         return []
     out: list[tuple[Hit, str]] = []
     for hit in finder(text):
-        before = text[max(0, hit.start - 40) : hit.start]
+        before = text[max(0, hit.start - 70) : hit.start]
         after = text[hit.end : hit.end + 40]
         if _BATTLE.search(before) or _INCIDENTAL.search(before) or (
             hit.kind != "adjective" and _INSTITUTION_AFTER.match(after)
-        ):
+        ) or is_outlet(text, hit.start, hit.end):
             out.append((Hit(hit.start, hit.end, hit.code, 0.0), "skip"))
             continue
         if _STRONG_HOME.search(before) or re.match(r"'s\s+[A-Z]", after):
@@ -97,6 +114,16 @@ def find_regions(text: str) -> list[tuple[Hit, str]]:
             kind = "capital"
         out.append((Hit(hit.start, hit.end, hit.code, conf), kind))
     return out
+
+
+def is_outlet(text: str, start: int, end: int) -> bool:
+    """The place at [start, end) names the source (an outlet, a dateline), not a person's home."""
+    before = text[max(0, start - 30):start]
+    if _OUTLET_BEFORE.search(before) or _OUTLET_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    return not any(c.isalnum() for c in lead) and bool(_DATELINE_AFTER.match(text, end))
 
 
 def _is_capital(code: str, surface: str) -> bool:
@@ -200,6 +227,11 @@ def _is_region_word(text: str, end: int) -> bool:
 
 def settlement_lemma(surface: str, *, explicit: bool) -> str | None:
     """The nominative of a settlement name, or None when it does not look like one."""
+    return _settlement_lemma(surface, explicit)
+
+
+@lru_cache(maxsize=16384)
+def _settlement_lemma(surface: str, explicit: bool) -> str | None:  # cached: inflection is slow
     words = surface.split()
     out: list[str] = []
     if len(words) == 2:

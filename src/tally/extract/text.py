@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_SENT_END = re.compile(r"(?<![А-ЯЁA-Z]\.)(?<!\bг\.)(?<!\bс\.)(?<!\bд\.)(?<!\bп\.)(?<!\bг\.р\.)"
+_SENT_END = re.compile(r"(?=[.!?…\n])"  # a cheap test first: most places are no sentence end
+                       r"(?<![А-ЯЁA-Z]\.)(?<!\bг\.)(?<!\bс\.)(?<!\bд\.)(?<!\bп\.)(?<!\bг\.р\.)"
                        r"(?<!\bр\.)(?<!\bул\.)(?<!\bпос\.)(?<!\bсм\.)(?<!\bим\.)"
                        r"(?:[.!?…]+[\"»”)]*\s+|\n+)")
 WORD = re.compile(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]+)*")

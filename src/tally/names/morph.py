@@ -12,13 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.)?$")
 _PATR_M = re.compile(r"(?:вич|ьич|ич|оглы|улы|уулу)(?:а|у|ем|ом|е)?$", re.IGNORECASE)
 _PATR_F = re.compile(r"(?:вн|чн|ичн)(?:а|ы|е|у|ой)$|(?:кызы|гызы)$", re.IGNORECASE)
+
+
+Roles = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+#: lower-case particles that start a hyphenated surname («аль-Хасан», «ибн-Сауд»)
+_PARTICLE = re.compile(r"^(?:аль|эль|ал|ас|ад|ар|ан|ат|аш|аз|ибн|бин|бен|абу|al|el|ibn|bin|ben)-",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,8 @@ class NameParts:
     gender: str | None
     case: str | None = None
     """The grammatical case the name is written in (``gent`` in «гибели Бадмы Очирова»)."""
+    where: Roles = ((), (), ())
+    """Indices of the tokens that hold (last, first, patronymic), in the order given."""
 
 
 @cache
@@ -46,12 +54,17 @@ def _parses(word: str) -> tuple[Any, ...]:
 
 
 def _title(word: str) -> str:
+    particle = _PARTICLE.match(word)
+    if particle and word[:1].islower():  # «аль-Хасан» keeps its particle in lower case
+        return particle.group(0).lower() + _title(word[particle.end():])
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-def _tagged(word: str, grammeme: str) -> list[Any]:
-    return [p for p in _parses(word)
-            if grammeme in p.tag and p.score >= 0.01 and p.tag.number != "plur"]
+@lru_cache(maxsize=65536)
+def _tagged(word: str, grammeme: str) -> tuple[Any, ...]:
+    """The singular parses of ``word`` that carry ``grammeme`` (Name, Surn, Patr); cached."""
+    return tuple(p for p in _parses(word)
+                 if grammeme in p.tag and p.score >= 0.01 and p.tag.number != "plur")
 
 
 def is_first_name(word: str) -> bool:
@@ -143,13 +156,17 @@ def _phrase_case(first: str | None, patr: str | None, gender: str | None) -> str
     return "nomn"
 
 
+@lru_cache(maxsize=65536)
 def _inflect(word: str, grammeme: str, gender: str | None, case: str) -> str | None:
+    """The nominative of ``word`` read as ``grammeme`` in ``case`` (cached: inflection is slow)."""
     g = {"m": "masc", "f": "femn"}.get(gender or "")
     for p in _tagged(word, grammeme):
         if str(p.tag.case) != case or p.tag.number == "plur":
             continue
         if g and _g(p) not in (g, "ms-f"):
             continue
+        if case == "nomn" and p.tag.number == "sing":
+            return _title(p.word)  # already the nominative singular: nothing to inflect
         want = {"nomn", "sing"} | ({g} if g and _g(p) != "ms-f" else set())
         form = p.inflect(want)
         if form is not None:
@@ -248,45 +265,70 @@ def _patronymic(word: str, gender: str | None, case: str) -> str:
 
 def assign_roles(tokens: Sequence[str]) -> tuple[str | None, str | None, str | None]:
     """Split tokens into (last, first, patronymic) as written, by dictionary tags and order."""
-    toks = [t for t in tokens if t]
-    if not toks:
-        return None, None, None
+    return _strings([t for t in tokens if t], role_indices(tokens))
+
+
+def _strings(toks: Sequence[str], roles: Roles) -> tuple[str | None, str | None, str | None]:
+    last_i, first_i, patr_i = roles
     initials = [t for t in toks if _INITIAL.match(t)]
     if initials:
-        words = [t for t in toks if not _INITIAL.match(t)]
         joined = "".join(initials).replace(".", "")
-        first = joined[0] + "." if joined else None
-        patr = joined[1] + "." if len(joined) > 1 else None
-        return (words[0] if words else None), first, patr
-    if len(toks) == 1:
-        return (None, toks[0], None) if is_first_name(toks[0]) else (toks[0], None, None)
-    if len(toks) == 2:
+        return (toks[last_i[0]] if last_i else None,
+                joined[0] + "." if first_i else None,
+                joined[1] + "." if patr_i else None)
+    def join(idx: tuple[int, ...]) -> str | None:
+        return " ".join(toks[i] for i in idx) if idx else None
+
+    return join(last_i), join(first_i), join(patr_i)
+
+
+def role_indices(tokens: Sequence[str]) -> Roles:
+    """Which tokens are the (last, first, patronymic) name; see :func:`assign_roles`."""
+    toks = [t for t in tokens if t]
+    n = len(toks)
+    if not toks:
+        return (), (), ()
+    initials = [i for i, t in enumerate(toks) if _INITIAL.match(t)]
+    if initials:
+        words = [i for i, t in enumerate(toks) if not _INITIAL.match(t)]
+        letters = [i for i in initials for _ in toks[i].replace(".", "")]
+        return (tuple(words[:1]), tuple(letters[:1]), tuple(letters[1:2]))
+    if n == 1:
+        return ((), (0,), ()) if is_first_name(toks[0]) else ((0,), (), ())
+    if n == 2:
         a, b = toks
         if is_patronymic(b) and is_first_name(a):
-            return None, a, b
+            return (), (0,), (1,)
         if is_first_name(a) and not is_first_name(b):
-            return b, a, None
-        if is_first_name(b) and not is_first_name(a):
-            return a, b, None
-        return b, a, None
-    if len(toks) == 3:
-        a, b, c = toks
-        if is_patronymic(c):
-            return a, b, c  # Сидоров Иван Петрович
-        if is_patronymic(b):
-            return c, a, b  # Иван Петрович Сидоров
+            return (1,), (0,), ()
+        if is_first_name(b) and not is_first_name(a) and (_nominative_name(b) or _known(a)):
+            return (0,), (1,), ()
+        return (1,), (0,), ()  # «Бикаш Раи»: an unknown word first is a foreign first name
+    if n == 3:
+        if is_patronymic(toks[2]):
+            return (0,), (1,), (2,)  # Сидоров Иван Петрович
+        if is_patronymic(toks[1]):
+            return (2,), (0,), (1,)  # Иван Петрович Сидоров
     if not any(i > 0 and is_patronymic(t) for i, t in enumerate(toks)):
         # «Хосе Луис Перес Гарсия», «Рам Бахадур Тапа»: given names up to the first surname
         cut = next((i for i, t in enumerate(toks) if i > 0 and _tagged(t, "Surn")
-                    and not _tagged(t, "Name")), len(toks) - 1)
-        return " ".join(toks[cut:]), " ".join(toks[:cut]), None
+                    and not _tagged(t, "Name")), n - 1)
+        return tuple(range(cut, n)), tuple(range(cut)), ()
     # longer: look for a patronymic, else treat the last token as the surname
     for i, t in enumerate(toks):
         if i > 0 and is_patronymic(t):
-            if i == len(toks) - 1:
-                return toks[0], " ".join(toks[1:i]), t
-            return " ".join(toks[i + 1 :]), " ".join(toks[:i]), t
-    return toks[-1], " ".join(toks[:-1]), None
+            if i == n - 1:
+                return (0,), tuple(range(1, i)), (i,)
+            return tuple(range(i + 1, n)), tuple(range(i)), (i,)
+    return (n - 1,), tuple(range(n - 1)), ()  # pragma: no cover - a patronymic was found above
+
+
+def _nominative_name(word: str) -> bool:
+    return any(str(p.tag.case) == "nomn" for p in _tagged(word, "Name"))
+
+
+def _known(word: str) -> bool:
+    return bool(_tagged(word, "Surn")) or bool(_analyzer().word_is_known(word.lower()))
 
 
 _CASE_HINTS = ("gent", "ablt", "datv", "accs", "nomn")
@@ -300,14 +342,14 @@ def lemmatize_name(tokens: Sequence[str], *, gender_hint: str | None = None,
     both genders («Александра»); ``case_hint`` (from the governing word, «гибели» → gent) is
     used only when no dictionary form tells the case (out-of-vocabulary names, «Бадмы Очирова»).
     """
-    last, first, patr = assign_roles(tokens)
-    if len(tokens) == 2 and first is None and last and patr is None and case_hint == "gent" \
-            and re.search(r"[^аеёиоуыэюя]ы$", tokens[0], re.IGNORECASE):
-        last, first = tokens[1], tokens[0]  # «Бадмы Очирова»: an unknown first name, genitive
-    elif len(tokens) == 2 and patr is None and first == tokens[1] and not _tagged(
-        tokens[0], "Name"
-    ) and case_hint == "gent" and re.search(r"[^аеёиоуыэюя]ы$", tokens[0], re.IGNORECASE):
-        last, first = tokens[1], tokens[0]
+    toks = [t for t in tokens if t]
+    roles = role_indices(toks)
+    last, first, patr = _strings(toks, roles)
+    if len(toks) == 2 and patr is None and first in (None, toks[1]) and last and (
+        first is None or not _tagged(toks[0], "Name")
+    ) and case_hint == "gent" and re.search(r"[^аеёиоуыэюя]ы$", toks[0], re.IGNORECASE):
+        last, first = toks[1], toks[0]  # «Бадмы Очирова»: an unknown first name, genitive
+        roles = ((1,), (0,), ())
     gender = _gender(first, patr, last, gender_hint)
     case = _phrase_case(first, patr, gender)
     if case == "nomn" and case_hint in _CASE_HINTS and first and not _tagged(first, "Name") \
@@ -328,4 +370,4 @@ def lemmatize_name(tokens: Sequence[str], *, gender_hint: str | None = None,
     out_first = " ".join(_first(w, gender, case) for w in first.split()) if first else None
     out_patr = _patronymic(patr, gender, case) if patr else None
     out_last = " ".join(_surname(w, gender, case) for w in last.split()) if last else None
-    return NameParts(out_last, out_first, out_patr, gender, case)
+    return NameParts(out_last, out_first, out_patr, gender, case, roles)
