@@ -97,7 +97,7 @@ def test_table_output(tmp_path: Path) -> None:
     synthetic(tmp_path / "v", days=252)
     code, out, text = _run(str(tmp_path / "v"), "--weeks", "3", "--boot", "10", "--level", "0.8")
     assert code == 0, text
-    assert "week of death" in out and "80% interval" in out and "at least this many" in out
+    assert "week of death" in out and "80% interval" in out and "extrapolation" in out
     assert out.count(str(START.year)) >= 3
 
 
@@ -169,3 +169,37 @@ def test_real_vintages(shared_data: Path) -> None:
     assert [r["reported"] for r in data["weeks"]] == [counts[r["week"]] for r in data["weeks"]]
     # recent weeks are far from complete: the nowcast is well above what is reported
     assert all(r["nowcast"] > 2 * r["reported"] for r in data["weeks"])
+
+
+def test_ahead_weeks_targets_a_nearer_count(tmp_path: Path) -> None:
+    synthetic(tmp_path / "v")
+    base = (str(tmp_path / "v"), "--weeks", "4", "--boot", "20", "--json")
+    code, out, text = _run(*base, "--ahead-weeks", "4")
+    assert code == 0, text
+    near = json.loads(out)
+    assert near["ahead_weeks"] == 4 and near["target"] == "count known 4 weeks after the snapshot"
+    code, out, text = _run(*base)
+    assert code == 0, text
+    far = json.loads(out)
+    assert far["ahead_weeks"] is None and "weeks of age" in far["target"]
+    for n, f in zip(near["weeks"], far["weeks"], strict=True):
+        assert n["reported"] <= n["nowcast"] <= f["nowcast"]
+
+
+@pytest.mark.parametrize(
+    ("args", "ok"),
+    [
+        (("--no-drift",), True),
+        (("--window", "3"), True),
+        (("--window", "0"), False),
+        (("--ahead-weeks", "0"), False),
+    ],
+)
+def test_model_options(tmp_path: Path, args: tuple[str, ...], ok: bool) -> None:
+    synthetic(tmp_path / "v", days=252)
+    code, out, text = _run(str(tmp_path / "v"), "--weeks", "3", "--boot", "10", "--json", *args)
+    if ok:
+        assert code == 0, text
+        assert len(json.loads(out)["weeks"]) == 3
+    else:
+        assert code == 2 and "Invalid value" in text
