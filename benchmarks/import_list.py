@@ -38,12 +38,16 @@ path, mapping, data_dir, url, repeat = sys.argv[1:6]
 store = open_store(Settings(data_dir=Path(data_dir), database_url=url), create=True)
 m = load_mapping(Path(mapping))
 out = {}
+def child_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 for run in range(int(repeat)):
-    t, c = time.perf_counter(), time.process_time()
+    t, c, r = time.perf_counter(), time.process_time(), child_cpu()
     report = import_list(store, Path(path), "bench", m)
     out[f"run{run}"] = {"seconds": time.perf_counter() - t, "cpu": time.process_time() - c,
-                        **report.as_dict()}
+                        "reader_cpu": child_cpu() - r, **report.as_dict()}
 out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["reader_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
@@ -84,6 +88,7 @@ def run(sizes: list[int], postgres: bool) -> list[dict[str, object]]:
             if postgres:
                 backends.append(("PostgreSQL", _pg_schema_url(f"bench_import_{size}")))
             for name, url in backends:
+                load_before = os.getloadavg()[0]
                 proc = subprocess.run(
                     [sys.executable, "-c", CHILD, str(csv_path), str(mapping),
                      str(Path(tmp) / f"data_{name}_{size}"), url, "2"],
@@ -96,9 +101,11 @@ def run(sizes: list[int], postgres: bool) -> list[dict[str, object]]:
                 results.append({
                     "backend": name, "rows": size, "file_mb": mb,
                     "seconds": first["seconds"], "rows_per_s": size / first["seconds"],
-                    "cpu_s": first["cpu"], "rows_per_cpu_s": size / first["cpu"],
+                    "cpu_s": first["cpu"], "reader_cpu_s": first["reader_cpu"],
+                    "load": f"{load_before:.1f}–{os.getloadavg()[0]:.1f}",
                     "reimport_s": second["seconds"], "reimport_added": second["added"],
                     "peak_rss_mb": out["peak_rss_mb"],
+                    "reader_peak_rss_mb": out["reader_peak_rss_mb"],
                 })
                 print(json.dumps(results[-1]), flush=True)
                 if name == "PostgreSQL":
@@ -108,16 +115,16 @@ def run(sizes: list[int], postgres: bool) -> list[dict[str, object]]:
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        "| backend | rows | file | import (wall) | rows/s (wall) | CPU of importer | rows per "
-        "CPU-s | re-import (adds) | peak RSS |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| backend | rows | file | import (wall) | rows/s (wall) | CPU: writer + reader "
+        "| re-import (adds) | peak RSS: writer, reader | load average (before–after) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         lines.append(
             f"| {r['backend']} | {r['rows']:,} | {r['file_mb']:.0f} MB | {r['seconds']:.1f} s "
-            f"| {r['rows_per_s']:,.0f} | {r['cpu_s']:.1f} s | {r['rows_per_cpu_s']:,.0f} "
+            f"| {r['rows_per_s']:,.0f} | {r['cpu_s']:.1f} s + {r['reader_cpu_s']:.1f} s "
             f"| {r['reimport_s']:.1f} s ({r['reimport_added']}) "
-            f"| {r['peak_rss_mb']:.0f} MB |"
+            f"| {r['peak_rss_mb']:.0f} MB, {r['reader_peak_rss_mb']:.0f} MB | {r['load']} |"
         )
     return "\n".join(lines)
 
@@ -126,6 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the table")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results = run(sizes, args.postgres)
@@ -135,11 +143,16 @@ def main() -> None:
         "file, every row a Document (its bytes) and a Mention; measured on a "
         f"{os.cpu_count()}-core machine ({platform.machine()}, "
         f"Python {platform.python_version()}), "
-        f"{time.strftime('%Y-%m-%d')}. Goal: >= 50,000 rows/s into SQLite, peak memory flat.\n\n"
+        f"{time.strftime('%Y-%m-%d')}. Goal: >= 50,000 rows/s into SQLite, peak memory flat.\n"
+        "A file over 4 MB is read and converted by a reader process while the importing "
+        "process writes; a large first import into SQLite loads with the indexes set aside "
+        "and rebuilds them at the end of the same transaction (the rebuild, the check for "
+        "repeated record ids and the commit are inside the timed import). Re-import: the same "
+        "file again, every row looked up and found unchanged.\n\n"
         + table(results) + "\n"
     )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(md, encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(md, encoding="utf-8")
     print(md)
 
 

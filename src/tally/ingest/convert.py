@@ -27,6 +27,10 @@ class RowError(ValueError):
     pass
 
 
+_MISSING: Any = object()  # a translated value that means "missing"
+_MEMO_SIZE = 1 << 16
+
+
 def row_bytes(row: RawRow) -> bytes:
     """The canonical bytes of a row: its cells as a compact UTF-8 JSON object, in column order
     (what ``json.dumps(values, ensure_ascii=False, separators=(",", ":"))`` gives, faster)."""
@@ -173,12 +177,17 @@ class RowConverter:
         tables = {
             f: {k.strip().lower(): v for k, v in t.items()} for f, t in mapping.values.items()
         }
-        # one step per mapped column: (field, column, value table or None, converter or None)
-        self.plan = [
-            (field, column, tables.get(field) or None, converters.get(field))
-            for field, column in mapping.fields.items()
-            if field != "urls"
-        ]
+        # one step per mapped column: (field, column, value table or None, converter or None,
+        # memo of cell -> stored value or None): lists repeat their dates, regions and units
+        self.plan: list[
+            tuple[str, str, dict[str, str] | None, Converter | None, dict[str, Any] | None]
+        ] = []
+        for field, column in mapping.fields.items():
+            if field == "urls":
+                continue
+            table, conv = tables.get(field) or None, converters.get(field)
+            memo: dict[str, Any] | None = {} if table or conv else None
+            self.plan.append((field, column, table, conv, memo))
         self.urls_column = mapping.fields.get("urls")
 
     def _multi(self, field: str, value: str) -> list[str]:
@@ -188,26 +197,38 @@ class RowConverter:
             return [v for v in self.split[field].split(value) if v and v not in self.missing]
         return [value]
 
+    def _resolve(self, value: str, table: dict[str, str] | None, conv: Converter | None) -> Any:
+        """The stored value of a non-missing cell: the mapping's translation, then the
+        converter; _MISSING when the translation means "missing"."""
+        if table is not None:
+            value = table.get(value.lower(), value)
+            if value in self.missing:
+                return _MISSING
+        return value if conv is None else conv(value)
+
     def __call__(self, row: RawRow) -> tuple[str | None, dict[str, Any]] | RowProblem:
         out: dict[str, Any] = {}
         m = self.mapping
         cells = row.values
         missing = self.missing
-        for field, column, table, conv in self.plan:
+        for field, column, table, conv, memo in self.plan:
             value = cells.get(column, "").strip()
             if value in missing:
                 continue
-            if table is not None:
-                value = table.get(value.lower(), value)
-                if value in missing:
-                    continue
-            if conv is None:
+            if memo is None:
                 out[field] = value
                 continue
-            try:
-                out[field] = conv(value)
-            except RowError as exc:
-                return problem(self.path, row.line, column, str(exc))
+            found = memo.get(value, _MISSING)
+            if found is _MISSING:
+                try:
+                    found = self._resolve(value, table, conv)
+                except RowError as exc:
+                    return problem(self.path, row.line, column, str(exc))
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[value] = found
+            if found is not _MISSING:
+                out[field] = found
         if self.urls_column is not None:
             raw = cells.get(self.urls_column, "").strip()
             if raw not in missing:

@@ -67,8 +67,7 @@ class ListWriter:
     def write(self, batch: list[Prepared]) -> None:
         """Store one batch of prepared rows."""
         if self.bulk:
-            self._insert([(p, 1) for p in batch], [], {})
-            self.counts.added += len(batch)
+            self._insert_all(batch)
             return
         existing = self._current(batch)
         seen: dict[str, str] = {}
@@ -132,6 +131,19 @@ class ListWriter:
             documents.c.sha256.in_([p[2] for p, _ in fresh]),
         )
         return {sha: did for sha, did in self.conn.execute(query)}
+
+    def _insert_all(self, batch: list[Prepared]) -> None:
+        """Bulk: every row is a new record (version 1) with a new document."""
+        conn, sid, now = self.conn, self.source_id, self._now
+        ids = allocate_ids(conn, documents, len(batch))
+        head = (sid, ROW_MEDIA_TYPE, now, self.file_sha)
+        docs = [(i, *head, *p[3]) for i, p in zip(ids, batch, strict=True)]
+        bulk_insert(conn, documents, DOC_COLUMNS, docs, ready=True)
+        mids = allocate_ids(conn, mentions, len(batch))
+        rest = (sid, 0, now, 1)
+        rows = [(m, d, *rest, *p[4]) for m, d, p in zip(mids, ids, batch, strict=True)]
+        bulk_insert(conn, mentions, MENTION_INSERT, rows, ready=True)
+        self.counts.added += len(batch)
 
     def _insert(
         self, fresh: list[tuple[Prepared, int]], superseded: list[int], doc_ids: dict[str, int]

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tally.ingest.convert import RowConverter, row_bytes
+import orjson
+
+from tally.ingest.convert import RowConverter
 from tally.ingest.errors import InputError, RowProblem
 from tally.ingest.mapping import Mapping
 from tally.ingest.readers import RawRow, read_rows
@@ -71,9 +73,10 @@ def prepare_rows(
     rows: Iterator[RawRow], convert: RowConverter, skip: bool, consumed: list[int]
 ) -> Iterator[Batch]:
     """Batches of prepared rows; ``consumed[0]`` is kept at the bytes read so far."""
-    batch, reported = Batch(), 0
+    batch, reported, read = Batch(), 0, 0
+    items, sha256, dumps, columns = batch.items, hashlib.sha256, orjson.dumps, MENTION_COLUMNS
     for row in rows:
-        batch.rows += 1
+        read += 1
         result = convert(row)
         if isinstance(result, RowProblem):
             if not skip:
@@ -81,25 +84,28 @@ def prepare_rows(
             batch.skipped.append(result)
             continue
         key, values = result
-        content = row_bytes(row)
-        sha = hashlib.sha256(content).hexdigest()
+        content = dumps(row.values)  # the row's canonical bytes (convert.row_bytes)
+        sha = sha256(content).hexdigest()
         # rows without an id are keyed by their content: re-importing them adds nothing
         key = key or f"sha256:{sha}"
-        urls = json.dumps(values["urls"]) if values.get("urls") else None
+        urls = values.get("urls")
         line = row.line
-        batch.items.append(
+        items.append(
             (
                 line,
                 key,
                 sha,
                 (sha, len(content), content, f"line {line}"),
-                (key, urls, *map(values.get, MENTION_COLUMNS)),
+                (key, json.dumps(urls) if urls else None, *map(values.get, columns)),
             )
         )
-        if len(batch.items) >= BATCH:
+        if len(items) >= BATCH:
+            batch.rows, read = read, 0
             batch.nbytes, reported = consumed[0] - reported, consumed[0]
             yield batch
             batch = Batch()
+            items = batch.items
+    batch.rows = read
     batch.nbytes = consumed[0] - reported
     yield batch
 

@@ -124,7 +124,7 @@ def _csv(
                 except csv.Error as exc:
                     raise InputError(problem(path, line, None, f"malformed CSV: {exc}")) from exc
                 start, line = line, reader.line_num + 2  # the header was line 1
-                if not cells or all(not c.strip() for c in cells):
+                if not "".join(cells).strip():  # a blank line, or only blank cells
                     continue
                 if len(cells) != len(header):
                     raise InputError(
