@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 from pathlib import Path
@@ -43,14 +45,22 @@ def pairwise(groups: list[set[int]], truth: dict[int, int]) -> tuple[float, floa
 
 
 def run_ours(rows: list[dict[str, Any]], lemmatize: bool) -> list[set[int]]:
-    from tally.link import engine, features
+    from tally.link import engine, features, scoring
     from tally.link.run import MATCH_THRESHOLD, cluster
 
-    feats = features.build(rows, lemmatize=lemmatize)
+    feats = features.build(_drain(rows), lemmatize=lemmatize)
     params = engine.train(feats)
-    pairs = engine.predict(feats, params, 0.0)
-    items: dict[int, int | None] = {int(r["unique_id"]): None for r in rows}
+    pairs = scoring.score(feats, params, MATCH_THRESHOLD)
+    items: dict[int, int | None] = dict.fromkeys(feats["unique_id"].tolist())
+    del feats  # clustering needs the ids only
     return cluster(items, [], [], pairs, MATCH_THRESHOLD)
+
+
+def _drain(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Yield the records while freeing them (at 1M mentions they take a gigabyte)."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 def _raw(rows: list[dict[str, Any]]) -> Any:
@@ -76,22 +86,29 @@ def run_vanilla(rows: list[dict[str, Any]]) -> list[set[int]]:
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     from tally.link import clusters
+    from tally.link.engine import duckdb_connection
 
     frame = _raw(rows)
+    rows.clear()  # as in run_ours: only the frame is needed from here on
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[cl.NameComparison("last_name").configure(term_frequency_adjustments=True),
                      cl.NameComparison("first_name"), cl.NameComparison("patronymic"),
                      cl.ExactMatch("birth_date"), cl.ExactMatch("death_date"),
                      cl.ExactMatch("region")],
+        # the same blocking shapes as Tally's model (tally.link.model.BLOCKING_RULES), on the
+        # raw columns: every rule is a name key plus one more fact
         blocking_rules_to_generate_predictions=[
-            block_on("last_name", "substr(first_name, 1, 1)"),
-            block_on("last_name", "substr(birth_date, 1, 4)"),
-            block_on("last_name", "death_date"),
+            block_on("last_name", "substr(first_name, 1, 1)", "substr(birth_date, 1, 4)"),
+            block_on("last_name", "substr(first_name, 1, 1)", "substr(death_date, 1, 7)"),
+            block_on("last_name", "substr(first_name, 1, 1)", "region"),
+            block_on("last_name", "substr(first_name, 1, 1)", "substr(patronymic, 1, 1)"),
             block_on("first_name", "patronymic", "substr(birth_date, 1, 4)"),
+            block_on("first_name", "death_date", "region"),
+            block_on("first_name", "patronymic", "substr(last_name, 1, 2)"),
         ],
     )
-    api = DuckDBAPI()
+    api = DuckDBAPI(connection=duckdb_connection())
     linker = Linker(api.register(frame), settings, log_level=logging.WARNING)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("last_name", "first_name", "birth_date")], recall=0.7)
@@ -108,9 +125,37 @@ def run_vanilla(rows: list[dict[str, Any]]) -> list[set[int]]:
 def synth_dir(people: int) -> Path:
     from tally.synth import generate_corpus
 
-    out = CACHE / f"synth-{people}-7"
+    out = CACHE / f"synth-v2-{people}-7"  # v2: long-tailed surname pool
     if not (out / "README.txt").exists():
         generate_corpus(out, people, 7)
+    return out
+
+
+def name_groups(people: int) -> dict[int, str]:
+    """Person number (as in :func:`corpus`) -> "russian", "ethnic RU" or "foreign"."""
+    import csv
+
+    order: dict[str, int] = {}
+    with (synth_dir(people) / "truth_mentions.csv").open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            order.setdefault(rec["person_id"], len(order))
+    out: dict[int, str] = {}
+    with (synth_dir(people) / "truth.csv").open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            if rec["person_id"] in order:
+                g = rec["name_group"]
+                out[order[rec["person_id"]]] = ("russian" if g == "russian" else
+                                                "ethnic RU" if g.islower() else "foreign")
+    return out
+
+
+def by_group(groups: list[set[int]], truth: dict[int, int], kinds: dict[int, str],
+             ) -> dict[str, float]:
+    """Pairwise F1 within each name group (a pair counts for the group of its persons)."""
+    out = {}
+    for kind in sorted(set(kinds.values())):
+        keep = {m for m, p in truth.items() if kinds.get(p) == kind}
+        out[kind] = pairwise(*_restrict(groups, truth, keep))[2]
     return out
 
 
@@ -118,7 +163,7 @@ def corpus(kind: str, size: int) -> tuple[list[dict[str, Any]], dict[int, int]]:
     if kind == "synth":
         from link_synth import expected_rows
 
-        rows, truth, _raw_rows = expected_rows(synth_dir(size))
+        rows, truth, _raw_rows = expected_rows(synth_dir(size), keep_raw=False)
         return rows, truth
     from link_corpus import generate
 
@@ -130,16 +175,28 @@ def _usage() -> dict[str, float]:
     return {"cpu": ru.ru_utime + ru.ru_stime, "peak_gb": ru.ru_maxrss / 1024 / 1024}
 
 
+def _restrict(groups: list[set[int]], truth: dict[int, int], keep: set[int],
+              ) -> tuple[list[set[int]], dict[int, int]]:
+    return [g & keep for g in groups if g & keep], {m: p for m, p in truth.items() if m in keep}
+
+
 def one(model: str, kind: str, size: int) -> dict[str, Any]:
     rows, truth = corpus(kind, size)
+    mentions = len(rows)
+    named = {int(r["unique_id"]) for r in rows if r.get("last_name") or r.get("full_name")}
+    load0 = os.getloadavg()[0]
     start, cpu0 = time.perf_counter(), _usage()["cpu"]
     groups = run_ours(rows, kind == "hard") if model == "ours" else run_vanilla(rows)
     seconds = time.perf_counter() - start
-    p, r, f1 = pairwise(groups, truth)
     use = _usage()
-    return {"model": model, "corpus": kind, "size": size, "mentions": len(rows),
-            "precision": p, "recall": r, "f1": f1, "seconds": seconds,
-            "cpu": use["cpu"] - cpu0, "peak_gb": use["peak_gb"]}
+    p, r, f1 = pairwise(groups, truth)
+    _p, r_named, f1_named = pairwise(*_restrict(groups, truth, named))
+    groups_f1 = by_group(groups, truth, name_groups(size)) if kind == "synth" else {}
+    return {"model": model, "corpus": kind, "size": size, "mentions": mentions,
+            "f1_by_group": groups_f1,
+            "precision": p, "recall": r, "f1": f1, "recall_named": r_named,
+            "f1_named": f1_named, "seconds": seconds, "cpu": use["cpu"] - cpu0,
+            "peak_gb": use["peak_gb"], "load": (load0 + os.getloadavg()[0]) / 2}
 
 
 def incremental(size: int, new: int = 1000) -> dict[str, Any]:
@@ -161,10 +218,11 @@ def incremental(size: int, new: int = 1000) -> dict[str, Any]:
 
     def add(batch: list[dict[str, Any]]) -> None:
         now = datetime.now(UTC)
+        digest = f"{len(batch):064x}"  # one document per batch; (sha256, source) is unique
         with st.engine.begin() as conn:
             sid = store_sources.get_or_create(conn, "bench", type=SourceType.UNKNOWN)
             first = conn.execute(documents.insert().values(
-                sha256="0" * 64, source_id=sid, media_type="text/plain", imported_at=now,
+                sha256=digest, source_id=sid, media_type="text/plain", imported_at=now,
                 size=0)).inserted_primary_key
             assert first is not None
             recs = [{"document_id": int(first[0]), "source_id": sid, "ordinal": i,
@@ -261,6 +319,7 @@ def main() -> None:
     ap.add_argument("--hard", type=int, nargs="*", default=[20_000])
     ap.add_argument("--incremental", type=int, nargs="*", default=[])
     ap.add_argument("--skip-febrl", action="store_true")
+    ap.add_argument("--models", nargs="*", default=["ours", "vanilla"])
     ap.add_argument("--one", nargs=3)
     ap.add_argument("--inc-one", type=int)
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks" / "link.md")
@@ -272,18 +331,27 @@ def main() -> None:
         print(json.dumps(incremental(args.inc_one)))
         return
     lines = ["## Linkage", "", f"2-core machine shared with other jobs, {date.today()}; each run "
-             "in its own process (peak = max RSS; CPU = user + system seconds).", "",
-             "| corpus | size | mentions | model | precision | recall | F1 | wall s | CPU s | "
-             "peak GB |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "in its own process (peak = max RSS; CPU = user + system seconds; load = 1-minute "
+             "load average, mean of start and end). \"named\" = only mentions that carry a "
+             "surname (the others are never linked by design).", "",
+             "| corpus | persons | mentions | model | precision | recall | F1 | recall (named) | "
+             "F1 (named) | wall s | CPU s | peak GB | load |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     jobs = [("synth", n) for n in args.synth] + [("hard", n) for n in args.hard]
+    notes: list[str] = []
     for kind, n in jobs:
-        for model in ("ours", "vanilla"):
+        for model in args.models:
             r = _sub("--one", model, kind, str(n))
             label = "tally synth (expected fields)" if kind == "synth" else "link_corpus (hard)"
             lines.append(f"| {label} | {n} | {r['mentions']} | {model} | {r['precision']:.3f} "
-                         f"| {r['recall']:.3f} | {r['f1']:.3f} | {r['seconds']:.0f} | "
-                         f"{r['cpu']:.0f} | {r['peak_gb']:.2f} |")
+                         f"| {r['recall']:.3f} | {r['f1']:.3f} | {r['recall_named']:.3f} | "
+                         f"{r['f1_named']:.3f} | {r['seconds']:.0f} | {r['cpu']:.0f} | "
+                         f"{r['peak_gb']:.2f} | {r['load']:.1f} |")
             print(lines[-1], flush=True)
+            if r["f1_by_group"]:
+                notes.append(f"{label}, {n} persons, {model}: F1 by name group " + ", ".join(
+                    f"{k} {v:.3f}" for k, v in r["f1_by_group"].items()))
+    lines += ["", *[f"* {note}" for note in notes]]
     for size in args.incremental:
         r = _sub("--inc-one", str(size))
         lines += ["", f"Incremental (SQLite store): {r['new']} new mentions into "

@@ -27,8 +27,11 @@ def _clean(value: str | None) -> str | None:
 Rows = list[dict[str, Any]]
 
 
-def expected_rows(corpus: Path) -> tuple[Rows, dict[int, int], Rows]:
-    """(records, unique_id -> person number, raw truth rows) from ``truth_mentions.csv``."""
+def expected_rows(corpus: Path, keep_raw: bool = True) -> tuple[Rows, dict[int, int], Rows]:
+    """(records, unique_id -> person number, raw truth rows) from ``truth_mentions.csv``.
+
+    ``keep_raw=False`` leaves the raw rows out (at 1M mentions they take gigabytes).
+    """
     rows: list[dict[str, Any]] = []
     truth: dict[int, int] = {}
     raw: list[dict[str, Any]] = []
@@ -42,7 +45,8 @@ def expected_rows(corpus: Path) -> tuple[Rows, dict[int, int], Rows]:
                 row["first_name"], row["patronymic"] = _initials(rec.get("surface") or "")
             rows.append(row)
             truth[uid] = people.setdefault(rec["person_id"], len(people))
-            raw.append(rec)
+            if keep_raw:
+                raw.append(rec)
     return rows, truth, raw
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from tally.model import PartialDate
 
@@ -35,6 +36,7 @@ def parse_partial(text: str | None) -> PartialDate | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def day_range(text: str | None) -> DayRange | None:
     date = parse_partial(text)
     if date is None:
@@ -42,6 +44,7 @@ def day_range(text: str | None) -> DayRange | None:
     return DayRange(date.earliest().toordinal(), date.latest().toordinal(), date.precision)
 
 
+@lru_cache(maxsize=1 << 18)
 def birth_years(
     birth_date: str | None, age: int | None, death_date: str | None,
     last_year: int | None = None,

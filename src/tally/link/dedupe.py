@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tally.link import clusters, engine, features, generic
+from tally.link import clusters, engine, features, generic, scoring
 from tally.link.files import default_params
 from tally.link.run import MATCH_THRESHOLD, MIN_TRAINING_ROWS, best_probability, cluster
 
@@ -55,7 +55,7 @@ def dedupe_frame(frame: pd.DataFrame, *, threshold: float = MATCH_THRESHOLD,
     named = int(feats["surname"].notna().sum())
     params = (engine.train(feats, engine=engine_name) if named >= MIN_TRAINING_ROWS
               else default_params())
-    pairs = engine.predict(feats, params, 0.0, engine_name)
+    pairs = scoring.score(feats, params, threshold, engine=engine_name)
     items = {int(r["unique_id"]): r["grp"] for r in records}
     groups = sorted(cluster(items, [], [], pairs, threshold), key=min)
     person = {m: n for n, g in enumerate(groups, start=1) for m in g}

@@ -3,9 +3,10 @@
 Comparisons (each level's m and u are learned without labels):
 
 * surname — exact (term-frequency weighted: common surnames count less), same phonetic
-  skeleton, Jaro-Winkler ≥ 0.92 / ≥ 0.8, swapped with the given name;
+  skeleton, one edit apart (a typo), Jaro-Winkler ≥ 0.92 / ≥ 0.8, swapped with the given name;
 * given name — exact (term-frequency weighted), same full name behind a diminutive or
-  regional form, Jaro-Winkler ≥ 0.9, initial against a name, swapped with the surname;
+  regional form, one edit apart, Jaro-Winkler ≥ 0.9, initial against a name, swapped with
+  the surname;
 * patronymic — optional: missing on either side is neutral;
 * birth — same day; narrow birth-year ranges (from a date, or from age and death year) overlap;
   ±1; wide ranges (age without a death date) overlap; ±3 years;
@@ -31,21 +32,49 @@ from tally.link.features import FEATURE_COLUMNS
 
 Params = dict[str, Any]  # {"lambda": float, "levels": {comparison: [[m, u], ...]}}
 
+_DEATH_MONTH = "l.death_month = r.death_month"
+_PREFIX2 = "substr(l.surname, 1, 2) = substr(r.surname, 1, 2)"
+# Every rule joins on a name key *and* one more fact, so no block grows with the square of a
+# common name's share: "surname + first initial" alone gave 11 M pairs at 100k mentions on
+# the old synthetic pool and ~116 M at 1M on a realistic one (benchmarks/link_blocking.py).
 BLOCKING_RULES: tuple[str, ...] = (
-    "l.surname = r.surname AND l.init0 = r.init0",
-    "l.surname_coarse = r.surname_coarse AND l.init0 = r.init0",
-    "l.surname = r.surname AND l.birth_lo = r.birth_lo",
-    "l.surname = r.surname AND l.death_lo = r.death_lo",
+    # the phonetic skeleton of the surname (it contains the exact key and bridges
+    # transliterations) + the first initial + one more fact
+    "l.surname_coarse = r.surname_coarse AND l.init0 = r.init0 AND l.birth_lo = r.birth_lo",
+    f"l.surname_coarse = r.surname_coarse AND l.init0 = r.init0 AND {_DEATH_MONTH}",
+    "l.surname_coarse = r.surname_coarse AND l.init0 = r.init0 AND l.region = r.region",
+    "l.surname_coarse = r.surname_coarse AND l.init0 = r.init0"
+    " AND l.patr_initial = r.patr_initial",
+    # the name alone, where it is rare enough to mean something (see NAME_BLOCK_MAX)
+    "l.name_block = r.name_block",
     "l.canon0 = r.canon0 AND l.patronymic = r.patronymic AND l.birth_lo = r.birth_lo",
     "l.canon0 = r.canon0 AND l.birth_day = r.birth_day",
     "l.canon0 = r.canon0 AND l.death_lo = r.death_lo AND l.region = r.region",
     # a typo in the surname: the rest of the name, or a date, and the surname's first letters
-    "l.canon0 = r.canon0 AND l.patronymic = r.patronymic"
-    " AND substr(l.surname, 1, 2) = substr(r.surname, 1, 2)",
-    "l.canon0 = r.canon0 AND l.birth_lo = r.birth_lo"
-    " AND substr(l.surname, 1, 1) = substr(r.surname, 1, 1)",
+    f"l.canon0 = r.canon0 AND l.patronymic = r.patronymic AND {_PREFIX2}",
+    f"l.canon0 = r.canon0 AND l.birth_lo = r.birth_lo AND {_PREFIX2}",
+    f"l.canon0 = r.canon0 AND {_DEATH_MONTH} AND {_PREFIX2}",
+    "l.canon0 = r.canon0 AND l.patronymic = r.patronymic AND l.region = r.region",
+    # a typo in the given name: surname, patronymic and a date
+    "l.surname = r.surname AND l.patronymic = r.patronymic AND l.birth_lo = r.birth_lo",
+    f"l.surname = r.surname AND l.patronymic = r.patronymic AND {_DEATH_MONTH}",
     "l.surname = r.given AND l.given = r.surname",
 )
+#: A mention with nothing but a name (no birth, death month, region or patronymic shared with
+#: the other) is compared on the name alone — only when at most this many mentions carry that
+#: name (surname skeleton + full given name). With more, the name alone can never reach the
+#: match threshold (term frequencies), and the block would grow with the square of the
+#: collection (30 M pairs at 1M mentions).
+NAME_BLOCK_MAX = 25
+
+
+def name_blocks(frame: Any) -> Any:
+    """The ``name_block`` column: ``surname_coarse|canon0`` where that name is rare enough."""
+    key = frame["surname_coarse"].astype("string") + "|" + frame["canon0"].astype("string")
+    counts = key.map(key.value_counts())
+    return key.where(counts <= NAME_BLOCK_MAX)
+
+
 # EM training passes: each estimates the comparisons its rule does not use.
 TRAINING_RULES: tuple[str, ...] = (
     'l.surname = r.surname AND l.canon0 = r.canon0',
@@ -61,6 +90,20 @@ def _level(sql: str, label: str) -> cll.CustomLevel:
     return cll.CustomLevel(sql, label)
 
 
+#: m of "the dates disagree beyond every tolerance": fixed, not learned. EM on blocks full of
+#: namesakes learned ~0.006 (true matches 1 in 160 with birth years 4+ apart), which let
+#: single-linkage chain two namesakes with different birth years through one vague mention.
+#: 1e-3 still allows for a mistyped year in a real list.
+CONFLICT_M = 1e-3
+
+
+def _conflict() -> cll.ElseLevel:
+    level = cll.ElseLevel()
+    level.configure(m_probability=CONFLICT_M, fix_m_probability=True,
+                    label_for_charts="conflict")
+    return level
+
+
 def _surname() -> ComparisonCreator:
     return cl.CustomComparison(
         output_column_name="surname",
@@ -69,6 +112,7 @@ def _surname() -> ComparisonCreator:
             cll.ExactMatchLevel("surname", term_frequency_adjustments=True),
             _level("surname_l = given_r AND given_l = surname_r", "swapped"),
             cll.ExactMatchLevel("surname_coarse"),
+            cll.LevenshteinLevel("surname", 1),
             cll.JaroWinklerLevel("surname", 0.92),
             cll.JaroWinklerLevel("surname", 0.8),
             cll.ElseLevel(),
@@ -84,6 +128,7 @@ def _given() -> ComparisonCreator:
             cll.ExactMatchLevel("given", term_frequency_adjustments=True),
             cll.ArrayIntersectLevel("given_canon", 1),
             _level("surname_l = given_r AND given_l = surname_r", "swapped"),
+            cll.LevenshteinLevel("given", 1),
             cll.JaroWinklerLevel("given", 0.9),
             cll.And(
                 cll.Or(cll.NullLevel("given"), cll.NullLevel("given_canon")),
@@ -122,7 +167,7 @@ def _birth() -> ComparisonCreator:
             _level(f"{narrow} AND {near(1)}", "within 1 year"),
             _level(near(0), "wide ranges overlap"),
             _level(near(3), "within 3 years"),
-            cll.ElseLevel(),
+            _conflict(),
         ],
     )
 
@@ -141,7 +186,7 @@ def _death() -> ComparisonCreator:
                    "months agree"),
             _level(near(10), "years agree"),
             _level(near(90), "within 90 days"),
-            cll.ElseLevel(),
+            _conflict(),
         ],
     )
 
@@ -183,9 +228,10 @@ def block_on_sql(rule: str) -> Any:
     return CustomRule(rule)
 
 
-def settings_dict(dialect: str, params: Params | None = None) -> dict[str, Any]:
+def settings_dict(dialect: str, params: Params | None = None,
+                  blocking: tuple[str, ...] = BLOCKING_RULES) -> dict[str, Any]:
     """Splink settings for ``dialect`` ("duckdb", "spark"), with trained values if given."""
-    out = settings().create_settings_dict(dialect)
+    out = settings(blocking).create_settings_dict(dialect)
     if params is not None:
         apply_params(out, params)
     return out

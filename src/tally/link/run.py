@@ -15,12 +15,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, select
 
-from tally.link import clusters, engine, exact, features, model, persist
+from tally.link import clusters, engine, exact, features, model, persist, scoring
 from tally.link.files import LinkFiles, default_params
 from tally.store import Store
 from tally.store.schema import link_runs, mentions, sources
@@ -30,7 +31,7 @@ MIN_TRAINING_ROWS = 2_000
 MATCH_THRESHOLD = 0.5
 #: A scored pair below this is evidence of two different persons: their clusters never join
 #: (stops single-linkage chains such as many «Иванов Александр» through one vague mention).
-CONTRADICTION = 0.01
+CONTRADICTION = scoring.FLOOR
 _FIELDS = ("full_name", "last_name", "first_name", "patronymic", "birth_date", "death_date",
            "age", "region", "settlement", "unit")
 
@@ -65,6 +66,8 @@ def _features(files: LinkFiles, records: list[dict[str, Any]], full: bool
     """(all current features, features of mentions not seen before)."""
     ids = {int(r["unique_id"]) for r in records}
     cached = None if full else files.load_frame(files.features)
+    if cached is not None and not set(features.FEATURE_COLUMNS) <= set(cached.columns):
+        cached = None  # written by an older feature set: recompute
     if cached is not None:
         cached = cached[cached["unique_id"].isin(ids)]
         known = set(cached["unique_id"].tolist())
@@ -91,18 +94,31 @@ def _params(files: LinkFiles, frame: pd.DataFrame, opts: RunOptions) -> Any:
 
 
 def score(files: LinkFiles, every: pd.DataFrame, new: pd.DataFrame, params: Any,
-          opts: RunOptions) -> tuple[pd.DataFrame, bool]:
-    """Scored pairs of current mentions, and whether the run was incremental."""
+          opts: RunOptions, must: list[tuple[int, int]] | None = None,
+          ) -> tuple[pd.DataFrame, bool]:
+    """Scored pairs of current mentions, and whether the run was incremental.
+
+    Kept: pairs scoring ≥ :data:`CONTRADICTION`, and lower ones only inside what strong links
+    and must-links would join (:mod:`tally.link.scoring`; the clusters are the same as with
+    every blocked pair kept).
+    """
+    links = must or []
     old_pairs = None if opts.full else files.load_frame(files.pairs)
     if old_pairs is None or opts.engine == "spark":
-        return engine.predict(every, params, 0.0, opts.engine), False
+        return scoring.score(every, params, opts.threshold, floor=CONTRADICTION, links=links,
+                             engine=opts.engine), False
     ids = set(every["unique_id"].tolist())
     old_pairs = old_pairs[old_pairs["unique_id_l"].isin(ids) & old_pairs["unique_id_r"].isin(ids)]
     new_ids = set(new["unique_id"].tolist())
+    every = engine.with_block_keys(every[every["surname"].notna()])
+    new = every[every["unique_id"].isin(new_ids)]
     existing = every[~every["unique_id"].isin(new_ids)]
     tf = {c: engine.term_frequencies(every, c) for c in engine.TF_COLUMNS}
     fresh = engine.predict_new(new, engine.candidates(new, existing), params, tf, 0.0)
-    return pd.concat([old_pairs, fresh], ignore_index=True), True
+    pairs = scoring.merge(old_pairs, fresh)
+    low = scoring.contradictions(every, pairs, params, opts.threshold, floor=CONTRADICTION,
+                                 links=links, touching=new_ids)
+    return scoring.merge(pairs, low), True
 
 
 def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.LinkReport:
@@ -112,7 +128,9 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
         records = load_mentions(conn)
     every, new = _features(files, records, opts.full)
     params = _params(files, every, opts)
-    pairs, incremental = score(files, every, new, params, opts)
+    with store.engine.connect() as conn:
+        must, _cannot, _overruled = exact.resolved_pairs(conn)
+    pairs, incremental = score(files, every, new, params, opts, must)
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         run = conn.execute(link_runs.insert().values(
@@ -142,11 +160,12 @@ def cluster(items: dict[int, int | None], must: list[tuple[int, int]],
             cannot: list[tuple[int, int]], pairs: pd.DataFrame, threshold: float,
             ) -> list[set[int]]:
     """Clusters from scored pairs under decisions, distinct lists and scored contradictions."""
-    low = pairs[pairs["match_probability"] < CONTRADICTION]
+    low = pairs[pairs["match_probability"] < min(CONTRADICTION, threshold)]
     strong = pairs[pairs["match_probability"] >= threshold]
-    contradictions = list(zip(low["unique_id_l"].tolist(), low["unique_id_r"].tolist(),
-                              strict=True))
-    result = clusters.build(items, must, [*cannot, *contradictions],
+    # streamed, not listed: at 1M mentions there are millions of contradictions
+    contradictions = ((int(a), int(b)) for a, b in zip(
+        low["unique_id_l"].to_numpy(), low["unique_id_r"].to_numpy(), strict=True))
+    result = clusters.build(items, must, chain(cannot, contradictions),
                             strong.itertuples(index=False, name=None))
     return result.groups()
 

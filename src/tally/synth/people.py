@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tally.model import Channel
-from tally.synth import military, timeline
+from tally.synth import military, surnames, timeline
 from tally.synth.inflect import feminine_surname
 from tally.synth.names_ethnic import ETHNIC, FOREIGN, ForeignGroup
-from tally.synth.names_ru import FEMALE_FIRST, MALE_FIRST, SURNAMES
+from tally.synth.names_ru import FEMALE_FIRST, MALE_FIRST
 from tally.synth.patronymic import patronymic
 from tally.synth.regions import Place, Region, regions
 from tally.synth.sampling import Weighted, zipf
@@ -59,7 +59,7 @@ class PopulationGenerator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(f"tally-synth:{seed}:people")
         self._regions = Weighted(regions(), [r.weight for r in regions()])
-        self._surnames = zipf(SURNAMES)
+        self._surnames = surnames.sampler()
         self._male = zipf([name for name, _ in MALE_FIRST], 0.8)
         self._female = zipf([name for name, _ in FEMALE_FIRST], 0.8)
         self._foreign = Weighted(FOREIGN, [g.weight for g in FOREIGN])

@@ -1,0 +1,34 @@
+"""Comparison features of mention records."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.link import features
+
+
+@pytest.mark.parametrize(("death", "month"), [
+    ("2023-05-14", 2023 * 12 + 4),
+    ("2023-05", 2023 * 12 + 4),
+    ("2023-12-31", 2023 * 12 + 11),
+    ("2023", None),
+    (None, None),
+])
+def test_death_month(death: str | None, month: int | None) -> None:
+    row = features.feature_row({"unique_id": 1, "last_name": "Иванов", "death_date": death})
+    assert row["death_month"] == month
+
+
+def test_build_is_columnar_and_typed() -> None:
+    rows = [
+        {"unique_id": 1, "last_name": "Иванов", "first_name": "Серёжа", "death_date": "2023-05"},
+        {"unique_id": 2, "full_name": "Sergei Ivanov", "birth_date": "1990"},
+        {"unique_id": 3, "first_name": "Саша"},
+    ]
+    frame = features.build(rows)
+    assert list(frame.columns) == list(features.FEATURE_COLUMNS)
+    assert frame["surname"].tolist()[:2] == ["ivanov", "ivanov"]
+    assert frame["given_canon"].iloc[0] == ["sergei"]
+    assert frame["surname"].isna().iloc[2] and frame["given"].isna().iloc[2]
+    assert str(frame["death_month"].dtype) == "Int64"
+    assert features.build([]).empty

@@ -1,0 +1,44 @@
+"""Blocking rules and derived blocking keys of the linkage model."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from tally.link import model
+
+
+def _conditions(rule: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\bAND\b", rule)]
+
+
+@pytest.mark.parametrize("rule", model.BLOCKING_RULES)
+def test_every_rule_joins_a_name_key_and_one_more_fact(rule: str) -> None:
+    conds = _conditions(rule)
+    if rule in ("l.name_block = r.name_block", "l.surname = r.given AND l.given = r.surname",
+                "l.canon0 = r.canon0 AND l.birth_day = r.birth_day"):
+        return  # a capped name block; swapped names; a full birth date is near-unique
+    assert len(conds) >= 3, rule
+
+
+def test_name_blocks_only_for_rare_names() -> None:
+    common = model.NAME_BLOCK_MAX + 1
+    frame = pd.DataFrame({
+        "surname_coarse": ["ivnv"] * common + ["zhdkv", "zhdkv", None],
+        "canon0": ["aleksandr"] * common + ["aleksandr", "aleksandr", "oleg"],
+    })
+    keys = model.name_blocks(frame)
+    assert keys.iloc[:common].isna().all()
+    assert keys.iloc[common] == keys.iloc[common + 1] == "zhdkv|aleksandr"
+    assert pd.isna(keys.iloc[-1])
+
+
+def test_conflict_levels_have_a_fixed_small_m() -> None:
+    settings = model.settings_dict("duckdb")
+    for name in ("birth", "death"):
+        comp = next(c for c in settings["comparisons"] if c["output_column_name"] == name)
+        last = comp["comparison_levels"][-1]
+        assert last["m_probability"] == model.CONFLICT_M
+        assert last["fix_m_probability"] is True
