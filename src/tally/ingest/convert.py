@@ -28,7 +28,7 @@ class RowError(ValueError):
 
 
 _MISSING: Any = object()  # a translated value that means "missing"
-_MEMO_SIZE = 1 << 16
+_MEMO_SIZE = 4096  # per column; a full memo starts again (memory stays flat)
 
 
 def row_bytes(row: RawRow) -> bytes:

@@ -25,7 +25,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: random index inserts stay in memory
-    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA temp_store=FILE")
     cursor.close()
 
 
