@@ -30,7 +30,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_serve_starts_uvicorn_workers(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
                                       argv: list[str], workers: int) -> None:
     seen: dict[str, Any] = {}
-    monkeypatch.setattr("uvicorn.run", lambda target, **kw: seen.update(target=target, **kw))
+    monkeypatch.setattr(serving, "run", lambda host, port, workers: seen.update(
+        target=serving.APP, factory=True, workers=workers, port=port))
     monkeypatch.delenv(serving.OPTIONS_VARIABLE, raising=False)
     result = CliRunner().invoke(_build(), ["serve", "--port", "8123", *argv])
     assert result.exit_code == 0, result.output
@@ -68,3 +69,25 @@ def test_options_round_trip() -> None:
     assert serving.ServeOptions.from_json(options.to_json()) == options
     assert serving.ServeOptions.from_json("") == serving.ServeOptions()
     assert serving.default_workers() >= 1
+
+
+def test_the_workers_socket_has_nagle_off() -> None:
+    """Several workers share uvicorn's socket; without TCP_NODELAY every response that is
+    written in two parts waits ~40 ms for the client's delayed ACK."""
+    import socket
+
+    import uvicorn
+
+    from tally.web.serving import APP, listening_socket
+
+    config = uvicorn.Config(APP, factory=True, host="127.0.0.1", port=0, workers=2)
+    sock = listening_socket(config)
+    try:
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        sock.listen()
+        client = socket.create_connection(sock.getsockname()[:2])
+        accepted, _ = sock.accept()
+        with client, accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    finally:
+        sock.close()

@@ -33,10 +33,8 @@ def serve(
     Several worker processes share the load; each reads through its own read-only
     connections (SQLite in WAL mode, or a PostgreSQL pool), and the dashboard's figures are
     recomputed once, in the background, after the data change."""
-    import uvicorn
-
     from tally.publish.geo import GeoJSONError, load_regions
-    from tally.web.serving import OPTIONS_VARIABLE, ServeOptions, default_workers
+    from tally.web.serving import OPTIONS_VARIABLE, ServeOptions, default_workers, run
 
     options = ServeOptions(
         geojson=str(geojson.resolve()) if geojson else None,
@@ -55,8 +53,7 @@ def serve(
     os.environ[OPTIONS_VARIABLE] = options.to_json()
     console.print(f"serving on http://{host}:{port}/ with {count} worker"
                   f"{'s' if count > 1 else ''} (Ctrl+C stops)")
-    uvicorn.run("tally.web.serving:app_from_environment", factory=True, host=host,
-                port=port, workers=count, log_level="warning")
+    run(host, port, count)
 
 
 def register(app: typer.Typer) -> None:

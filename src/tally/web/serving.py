@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -62,3 +64,32 @@ def app_from_environment() -> FastAPI:
     return create_app(store, denominators=options.denominators(),
                       geojson=Path(options.geojson) if options.geojson else None,
                       warm_every=options.warm_every)
+
+
+APP = "tally.web.serving:app_from_environment"
+
+
+def listening_socket(config: Any) -> socket.socket:
+    """uvicorn's socket for several workers, with Nagle's algorithm off.
+
+    uvicorn makes it as ``socket.socket(family)`` (protocol 0), so asyncio does not know the
+    accepted connections are TCP and leaves Nagle on; a response written in two parts then
+    waits for the client's delayed ACK: +40 ms a request (measured with httpx, 44 ms against
+    1.7 ms). Linux passes TCP_NODELAY on to every accepted connection."""
+    sock: socket.socket = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
+
+
+def run(host: str, port: int, workers: int) -> None:
+    """Serve until stopped: one process, or a supervisor and ``workers`` processes."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(APP, factory=True, host=host, port=port, workers=workers,
+                            log_level="warning")
+    if workers <= 1:
+        uvicorn.Server(config).run()
+        return
+    Multiprocess(config, sockets=[listening_socket(config)]).run()
