@@ -63,6 +63,11 @@ class ListWriter:
 
     def __post_init__(self) -> None:
         self._now = driver_value(self.conn, mentions, "created_at", self.now)
+        if not self.bulk and self.conn.dialect.name == "postgresql":
+            # the planner's row counts are those of the last ANALYZE, not of this growing
+            # transaction: on a first import it takes the tables for empty and scans them
+            # for every batch's look-ups (quadratic); the indexes answer them directly
+            self.conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
 
     def write(self, batch: list[Prepared]) -> None:
         """Store one batch of prepared rows."""
@@ -106,22 +111,29 @@ class ListWriter:
         self.counts.skipped.append(found)
 
     def _current(self, batch: list[Prepared]) -> dict[str, tuple[int, str, int, str | None]]:
-        query = (
+        """The current mention of each record id in ``batch``, with its document's hash and
+        parent: two index look-ups (a join lets PostgreSQL's planner, blind to the rows this
+        import added, scan the tables)."""
+        found = self.conn.execute(
             select(
-                mentions.c.record_key,
-                mentions.c.id,
-                documents.c.sha256,
-                mentions.c.version,
-                documents.c.parent_sha256,
-            )
-            .join(documents, documents.c.id == mentions.c.document_id)
-            .where(
+                mentions.c.record_key, mentions.c.id, mentions.c.version, mentions.c.document_id
+            ).where(
                 mentions.c.source_id == self.source_id,
-                mentions.c.superseded_at.is_(None),
                 mentions.c.record_key.in_({p[1] for p in batch}),
+                mentions.c.superseded_at.is_(None),
             )
-        )
-        return {key: (mid, sha, v, parent) for key, mid, sha, v, parent in self.conn.execute(query)}
+        ).all()
+        if not found:
+            return {}
+        docs = {
+            did: (sha, parent)
+            for did, sha, parent in self.conn.execute(
+                select(documents.c.id, documents.c.sha256, documents.c.parent_sha256).where(
+                    documents.c.id.in_([row[3] for row in found])
+                )
+            )
+        }
+        return {key: (mid, *docs[did][:1], v, docs[did][1]) for key, mid, v, did in found}
 
     def _stored_documents(self, fresh: list[tuple[Prepared, int]]) -> dict[str, int]:
         """Documents of this source already holding some of these rows' bytes (a row that
