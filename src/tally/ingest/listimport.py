@@ -141,9 +141,8 @@ def import_list(
 
 
 def _bulk_load(conn: Connection, path: Path) -> bool:
-    """Is this file big enough, against what is stored, to load with its indexes set aside?"""
-    if conn.dialect.name != "sqlite":
-        return False
+    """Is this file big enough, against what is stored, to load without look-ups (and, on
+    SQLite, with its indexes set aside)?"""
     rows = path.stat().st_size // BYTES_PER_ROW  # a low guess: list rows are rarely shorter
     if rows < BULK_ROWS:
         return False

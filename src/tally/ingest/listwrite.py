@@ -5,9 +5,11 @@ Two ways, the same result:
 - **checked** (the default): each batch looks up the stored current mention of its record
   ids, so an unchanged row adds nothing, a changed row becomes the next version of its
   record, and a record id met twice in the file with different data is a bad row.
-- **bulk** (a large first import of a source into SQLite): nothing is stored for the source
-  yet, so there is nothing to look up; rows are written as they come with the indexes set
-  aside (:func:`tally.store.bulk.indexes_set_aside`), and record ids met twice are found
+- **bulk** (a large first import of a source): nothing is stored for the source yet, so
+  there is nothing to look up; rows are written as they come — on SQLite with the indexes
+  set aside (:func:`tally.store.bulk.indexes_set_aside`); on PostgreSQL, which keeps them,
+  a batch holding a row met earlier in the file breaks the unique index on documents and is
+  written again the checked way (inside a savepoint). Record ids met twice are found
   afterwards in one indexed query (:meth:`ListWriter.drop_repeats`) and resolved exactly as
   the checked way would: a repeat of the same row adds nothing, a repeat with other data is
   a bad row (refused, or skipped with ``skip_bad_rows``).
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from tally.ingest.errors import InputError, RowProblem, problem
 from tally.ingest.prepare import DOC_VALUE_COLUMNS, MENTION_VALUE_COLUMNS, Prepared
@@ -63,7 +66,7 @@ class ListWriter:
 
     def __post_init__(self) -> None:
         self._now = driver_value(self.conn, mentions, "created_at", self.now)
-        if not self.bulk and self.conn.dialect.name == "postgresql":
+        if self.conn.dialect.name == "postgresql":
             # the planner's row counts are those of the last ANALYZE, not of this growing
             # transaction: on a first import it takes the tables for empty and scans them
             # for every batch's look-ups (quadratic); the indexes answer them directly
@@ -71,9 +74,16 @@ class ListWriter:
 
     def write(self, batch: list[Prepared]) -> None:
         """Store one batch of prepared rows."""
-        if self.bulk:
-            self._insert_all(batch)
+        if self.bulk and self.conn.dialect.name != "postgresql":
+            self._insert_all(batch)  # the unique indexes are set aside: repeats found later
             return
+        if self.bulk:  # PostgreSQL keeps its indexes: a row repeated exactly breaks one
+            try:
+                with self.conn.begin_nested():
+                    self._insert_all(batch)
+                return
+            except IntegrityError:
+                pass  # an identical row met earlier in the file: look this batch up
         existing = self._current(batch)
         seen: dict[str, str] = {}
         fresh: list[tuple[Prepared, int]] = []
