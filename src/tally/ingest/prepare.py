@@ -24,30 +24,16 @@ from tally.ingest.convert import RowConverter
 from tally.ingest.errors import InputError, RowProblem
 from tally.ingest.mapping import Mapping
 from tally.ingest.readers import RawRow, read_rows
+from tally.model import MENTION_FIELDS
 
 BATCH = 5000
 PARALLEL_BYTES = 4 << 20  # files larger than this are prepared in a worker process
 QUEUE_BATCHES = 4
 
 
-#: mention columns a list row fills, at the end of a prepared row's mention values
-MENTION_COLUMNS = (
-    "full_name",
-    "last_name",
-    "first_name",
-    "patronymic",
-    "name_key",
-    "birth_date",
-    "death_date",
-    "age",
-    "region",
-    "settlement",
-    "unit",
-    "rank",
-    "is_officer",
-    "channel",
-    "citizenship",
-)
+#: mention columns a list row fills, at the end of a prepared row's mention values: the
+#: mention facts and the exact-match name key
+MENTION_COLUMNS = (*MENTION_FIELDS, "name_key")
 
 
 #: documents columns of a prepared row's document values

@@ -50,17 +50,21 @@ def _sqlite_datetime(value: datetime) -> str:
     return value.isoformat(" ")
 
 
+def _processor(conn: Connection, table: Table, column: str) -> Callable[[Any], Any] | None:
+    """What turns a value of ``table.column`` into the driver's form; None: nothing."""
+    kind = table.c[column].type
+    if isinstance(kind, LargeBinary):  # bytes go through as they are
+        return None
+    if isinstance(kind, DateTime) and conn.dialect.name == "sqlite":
+        return _sqlite_datetime  # what sqlite3's own adapter would store
+    proc: Callable[[Any], Any] | None = kind.bind_processor(conn.dialect)
+    return proc
+
+
 def driver_value(conn: Connection, table: Table, column: str, value: Any) -> Any:
     """``value`` as the driver takes it for ``table.column`` (e.g. a datetime on SQLite)."""
-    if value is None:
-        return None
-    kind = table.c[column].type
-    if isinstance(kind, LargeBinary):
-        return value
-    if isinstance(kind, DateTime) and conn.dialect.name == "sqlite":
-        return _sqlite_datetime(value)
-    proc = kind.bind_processor(conn.dialect)
-    return value if proc is None else proc(value)
+    proc = _processor(conn, table, column)
+    return value if value is None or proc is None else proc(value)
 
 
 def bulk_insert(
@@ -82,16 +86,11 @@ def bulk_insert(
         if batch:
             conn.exec_driver_sql(insert_sql(conn, table, columns), batch)
         return
-    dialect = conn.dialect
-    procs: list[tuple[int, Callable[[Any], Any]]] = []
-    for i, c in enumerate(columns):
-        kind = table.c[c].type
-        if isinstance(kind, LargeBinary):  # bytes go through as they are
-            continue
-        if isinstance(kind, DateTime) and dialect.name == "sqlite":
-            procs.append((i, _sqlite_datetime))  # what sqlite3's own adapter would store
-        elif (proc := kind.bind_processor(dialect)) is not None:
-            procs.append((i, proc))
+    procs = [
+        (i, proc)
+        for i, c in enumerate(columns)
+        if (proc := _processor(conn, table, c)) is not None
+    ]
     if procs:
         last: dict[int, tuple[Any, Any]] = {}  # column -> (input, output): constants once
 
