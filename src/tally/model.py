@@ -75,9 +75,13 @@ PERSON_FIELDS: tuple[str, ...] = tuple(f for f in MENTION_FIELDS if f != "full_n
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day.
+
+    Ordered as their text sorts: ``2001`` < ``2001-01`` < ``2001-01-01`` < ``2001-02``
+    (a less precise date sorts before the more precise dates it may be).
+    """
 
     year: int
     month: int | None = None
@@ -121,6 +125,21 @@ class PartialDate:
             nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1)
         return date(self.year, 12, 31)
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._key() >= other._key()
 
     def __str__(self) -> str:
         out = f"{self.year:04d}"

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tally.extract.dates import find_dates
+from tally.extract.pipeline import extract
 from tally.model import PartialDate
 
 
@@ -83,3 +84,19 @@ def test_month_and_year_span_includes_its_leading_words(text: str) -> None:
     (hit,) = find_dates(text, date(2024, 6, 2))
     assert (str(hit.value), text[hit.start:hit.end].split()[-2:]) == ("2024-03", ["марта", "2024"])
     assert not re.search(r"(?:конце|начале)\s*$", text[:hit.start])
+
+
+@pytest.mark.parametrize(
+    ("text", "birth", "death"),
+    [
+        # birth year and death month in the same year: the birth date is a misreading
+        ("Иванов Сергей Петрович, 2001 г.р., погиб в мае 2001 года.", None, "2001-05"),
+        ("Иванов Сергей Петрович (1990 г.р.) погиб 5 мая 2023 года.", "1990", "2023-05-05"),
+    ],
+)
+def test_birth_not_before_the_year_of_death_is_dropped(
+    text: str, birth: str | None, death: str
+) -> None:
+    (facts,) = extract(text, lang="ru").persons
+    assert (str(facts.birth_date) if facts.birth_date else None) == birth
+    assert str(facts.death_date) == death

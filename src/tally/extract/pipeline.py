@@ -302,7 +302,8 @@ def _attach_channel(text: str, persons: list[MentionFacts], assigner: Assigner) 
 def _fix_dates(persons: list[MentionFacts], published: date | None) -> None:
     for facts in persons:
         b, d = facts.birth_date, facts.death_date
-        if b is not None and d is not None and b >= d:
+        # born in the year of death or later: not a soldier's birth date (a misread date)
+        if b is not None and d is not None and b.year >= d.year:
             facts.birth_date = None
             facts.spans.pop("birth_date", None)
             facts.confidence.pop("birth_date", None)
