@@ -117,10 +117,13 @@ def _after_link(store: Store) -> None:
 
 def _estimate(store: Store) -> dict[str, Any] | None:
     from tally.estimate import estimate
-    from tally.estimate.from_store import capture_table
+    from tally.estimate.from_store import capture_table, derived_sources
 
     table = capture_table(store)
     if table is None:
         return None
-    result = estimate(table, method="loglinear", criterion="bic")
-    return result.to_dict()
+    result = estimate(table, method="loglinear", criterion="bic").to_dict()
+    with store.engine.connect() as conn:
+        result["lists"] = list(table.lists)
+        result["left_out"] = derived_sources(conn)  # compilations: not independent lists
+    return result

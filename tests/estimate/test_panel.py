@@ -31,6 +31,7 @@ from tally.estimate.result import Estimate
 from tally.ingest.listimport import import_list
 from tally.ingest.mapping import load_mapping
 from tally.link.exact import link_exact
+from tally.model import SourceType
 from tally.settings import Settings
 from tally.store import Store, open_store
 from tally.verify.grade import grade_all
@@ -224,3 +225,23 @@ def test_to_dict_is_strict_json() -> None:
     data = json.loads(json.dumps(panel.to_dict(), allow_nan=False))
     assert data["estimate"]["upper"] is None
     assert data["patterns"][-2] == {"pattern": "110", "lists": ["A", "B"], "count": 2}
+
+
+def test_an_aggregator_is_left_out_and_said_so(tmp_path: Path) -> None:
+    store = open_store(Settings(data_dir=tmp_path / "data"), create=True)
+    try:
+        held = population(3, {"A": 0.5, "B": 0.35, "C": 0.3})
+        fill_store(store, tmp_path, held)
+        agg = tmp_path / "agg.csv"
+        agg.write_text("id,last,first,born,died\nx1,Новый,Человек,1990-01-01,2023-01-01\n",
+                       encoding="utf-8")
+        (tmp_path / "m.yaml").write_text(MAPPING, encoding="utf-8")
+        import_list(store, agg, "agg", load_mapping(tmp_path / "m.yaml"),
+                    source_type=SourceType.AGGREGATOR)
+        link_exact(store)
+        panel = build_panel(store, PanelSettings(lcmcr=None))
+        assert panel.table == truth_table(held)  # the aggregator is not a list here
+        derived = [n for n in panel.assumptions if n.code == "derived"]
+        assert [n.values for n in derived] == [{"sources": ["agg"]}]
+    finally:
+        store.engine.dispose()

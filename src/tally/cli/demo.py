@@ -49,6 +49,12 @@ def demo(
             f"{est['N']:,.0f} (95% {est['lower']:,.0f}–{est['upper']:,.0f}), "
             f"{est['method']} {est.get('model') or ''}; truth {summary.people_true:,}",
         )
+        table.add_row(
+            "lists in the estimate",
+            f"{len(est['lists'])}: {', '.join(est['lists'])}"
+            + (f"; left out as compilations of the others: {', '.join(est['left_out'])}"
+               if est["left_out"] else ""),
+        )
     console.print(table)
     if serve:
         import uvicorn

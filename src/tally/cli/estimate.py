@@ -49,6 +49,14 @@ def estimate_command(
     lists: Annotated[
         str | None, typer.Option(help="Comma-separated subset of lists to use (e.g. for chapman).")
     ] = None,
+    include_derived: Annotated[
+        bool,
+        typer.Option(
+            "--include-derived",
+            help="With --from-db: also use sources of type aggregator (compilations of other "
+            "sources; left out by default because they are not independent lists).",
+        ),
+    ] = False,
     seed: Annotated[int | None, typer.Option(help="Random seed (bootstrap, MCMC).")] = None,
     level: Annotated[float, typer.Option(help="Interval coverage.")] = 0.95,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
@@ -64,7 +72,7 @@ def estimate_command(
     if by is not None and not from_db:
         raise typer.BadParameter("--by goes with --from-db", param_hint="--by")
     if from_db:
-        _from_db(method, criterion, model, lists, seed, level, as_json, by)
+        _from_db(method, criterion, model, lists, seed, level, as_json, by, include_derived)
         return
     assert table_csv is not None
     try:
@@ -96,13 +104,14 @@ def _from_db(
     level: float,
     as_json: bool,
     by: str | None,
+    include_derived: bool = False,
 ) -> None:
     """Estimate from the store: one table, or per stratum combined (strata independent)."""
     import json
 
     from tally.cli.common import store
     from tally.estimate import CaptureTableError, Estimate, estimate
-    from tally.estimate.from_store import capture_tables
+    from tally.estimate.from_store import capture_tables, derived_sources
     from tally.estimate.models import ModelSpecError
     from tally.estimate.stratify import StratumError, stratified_bayes, stratified_frequentist
 
@@ -116,8 +125,15 @@ def _from_db(
             table, method=method, criterion=criterion, model=model, level=level, seed=seed
         )
 
+    the_store = store()
+    if not include_derived:
+        with the_store.engine.connect() as conn:
+            left_out = derived_sources(conn)
+        if left_out:
+            typer.echo(f"left out as compilations of other sources: {', '.join(left_out)} "
+                       "(--include-derived uses them)", err=True)
     try:
-        tables = capture_tables(store(), by)
+        tables = capture_tables(the_store, by, include_derived)
         if by is None:
             result = one(tables[""])
             if as_json:

@@ -314,10 +314,13 @@ def build_panel(
 ) -> EstimatesPanel:
     """The panel's figures. ``run_lcmcr=False`` reads the second opinion from the cache only
     (``second_status`` is then ``pending`` when it is not there yet)."""
-    from tally.estimate.from_store import capture_tables
+    from tally.estimate.from_store import capture_tables, derived_sources
 
     settings = settings or PanelSettings()
     by_grade, link_method = _counts(store)
+    with store.engine.connect() as conn:
+        left_out = derived_sources(conn)
+    derived = (Note("derived", {"sources": left_out}),) if left_out else ()
     discounted = by_grade.get("discounted", 0)
     named = sum(by_grade.values()) - discounted
     try:
@@ -335,7 +338,8 @@ def build_panel(
         refusal = Note("too_few_lists", {"lists": held, "needed": MIN_LISTS,
                                          "names": [item.name for item in lists]})
         return EstimatesPanel(**common, estimate=None, interactions=(), second_opinion=None,
-                              second_status="off", assumptions=(), warnings=(), refusal=refusal)
+                              second_status="off", assumptions=derived, warnings=(),
+                              refusal=refusal)
     try:
         est: Estimate | None = estimate_loglinear(table, criterion="bic", level=settings.level)
     except ValueError:
@@ -347,7 +351,7 @@ def build_panel(
         warnings.insert(0, Note("loglinear_failed"))
     return EstimatesPanel(
         **common, estimate=est, interactions=terms, second_opinion=second, second_status=status,
-        assumptions=_assumptions(est, terms, link_method, pooled, table.n_lists),
+        assumptions=(*_assumptions(est, terms, link_method, pooled, table.n_lists), *derived),
         warnings=tuple(warnings), refusal=None,
     )
 
