@@ -105,10 +105,10 @@ def test_page_embeds_the_panel_and_shows_it(three: Store) -> None:
     assert "profile-likelihood interval" in html and data["estimate"]["model"] in html
     assert "The deaths the lists describe are one fixed set" in html
     assert "linked by: exact match of name and birth date" in html
-    # capture patterns: one row per pattern, plus the estimated row for "on no list"
+    # capture patterns: one row per pattern, plus the estimated row for "on none of these lists"
     rows = re.findall(r'<tr>(?:<td>✓?</td>){3}<td class="num">([\d,]+)</td></tr>', html)
     assert [int(r.replace(",", "")) for r in rows] == [p["count"] for p in data["patterns"]]
-    assert "on no list (estimated)" in html
+    assert "on none of these lists (estimated)" in html
     for item in data["lists"]:
         assert f"<td>{item['name']}</td><td class=\"num\">{item['size']}</td>" in html
 
