@@ -125,7 +125,7 @@ def run_vanilla(rows: list[dict[str, Any]]) -> list[set[int]]:
 def synth_dir(people: int) -> Path:
     from tally.synth import generate_corpus
 
-    out = CACHE / f"synth-v2-{people}-7"  # v2: long-tailed surname pool
+    out = CACHE / f"synth-v3-{people}-7"  # v3: long-tailed pools of peoples of Russia
     if not (out / "README.txt").exists():
         generate_corpus(out, people, 7)
     return out

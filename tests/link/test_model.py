@@ -42,3 +42,21 @@ def test_conflict_levels_have_a_fixed_small_m() -> None:
         last = comp["comparison_levels"][-1]
         assert last["m_probability"] == model.CONFLICT_M
         assert last["fix_m_probability"] is True
+
+
+def test_full_birth_dates_that_differ_count_against_a_match() -> None:
+    from tally.link import engine, features
+    from tally.link.files import default_params
+
+    base = {"last_name": "Журавлёв", "first_name": "Пётр", "patronymic": "Ильич",
+            "death_date": "2023-05-02", "region": "RU-KRS"}
+    births = {1: "1990-05-12", 2: "1990-05-12", 3: "1990-05-13", 4: "1990-12-05",
+              5: "1990", 6: "1990-08-03"}
+    rows = [{**base, "unique_id": uid, "birth_date": b} for uid, b in births.items()]
+    pairs = engine.predict(features.build(rows), default_params(), 0.0,
+                           blocking=("l.surname = r.surname",))
+    p = {(int(a), int(b)): float(q) for a, b, q in pairs.itertuples(index=False, name=None)}
+    assert p[(1, 2)] > p[(1, 5)] > p[(1, 6)]  # same day > year only > another full date
+    assert p[(1, 3)] > p[(1, 6)]  # one digit off: a typo
+    assert p[(4, 6)] < p[(1, 5)]
+    assert p[(1, 4)] > p[(1, 6)]  # 12 May / 5 December: day and month swapped

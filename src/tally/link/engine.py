@@ -222,10 +222,12 @@ def candidates(new: pd.DataFrame, existing: pd.DataFrame) -> pd.DataFrame:
     con = duckdb.connect()
     con.register("n", new)
     con.register("e", existing)
-    conds = " OR ".join(
-        "(" + rule.replace("l.", "n.").replace("r.", "e.") + ")" for rule in model.BLOCKING_RULES)
-    sql = f"SELECT DISTINCT e.* FROM e JOIN n ON {conds}"
-    ids = con.execute(f"SELECT unique_id FROM ({sql})").fetchall()
+    # one equi-join per rule (a join on "rule OR rule ..." is a nested loop: 1,000 new records
+    # against 1M existing took 42 s), ids only
+    sql = " UNION ".join(
+        f"SELECT e.unique_id FROM e JOIN n ON {rule.replace('l.', 'n.').replace('r.', 'e.')}"
+        for rule in model.BLOCKING_RULES)
+    ids = con.execute(sql).fetchall()
     con.close()
     keep = {int(r[0]) for r in ids}
     return existing[existing["unique_id"].isin(keep)]

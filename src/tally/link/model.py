@@ -8,8 +8,10 @@ Comparisons (each level's m and u are learned without labels):
   regional form, one edit apart, Jaro-Winkler ≥ 0.9, initial against a name, swapped with
   the surname;
 * patronymic — optional: missing on either side is neutral;
-* birth — same day; narrow birth-year ranges (from a date, or from age and death year) overlap;
-  ±1; wide ranges (age without a death date) overlap; ±3 years;
+* birth — same day; full dates one digit off or with day and month swapped (a typo); full
+  dates that differ otherwise (evidence against, m fixed); narrow birth-year ranges (from a
+  date, or from age and death year) overlap; ±1; wide ranges (age without a death date)
+  overlap; ±3 years;
 * death date — ±10 days at day precision; overlapping months; overlapping years (±10 days);
   within 90 days;
 * region and unit — supporting evidence.
@@ -104,6 +106,21 @@ def _conflict() -> cll.ElseLevel:
     return level
 
 
+#: Both birth dates are full and disagree beyond a typo: m fixed, not learned (EM on blocks of
+#: namesakes takes their different dates for matches, as for the conflict levels). Rough: a
+#: real list's date is sometimes wrong outright, so ~1 true pair in 100, not 1 in 1,000.
+FULL_DATES_DIFFER_M = 1e-2
+_SWAPPED = ("substr(birth_day_l, 1, 4) = substr(birth_day_r, 1, 4)"
+            " AND substr(birth_day_l, 6, 2) = substr(birth_day_r, 9, 2)"
+            " AND substr(birth_day_l, 9, 2) = substr(birth_day_r, 6, 2)")
+
+
+def _full_dates_differ() -> cll.CustomLevel:
+    level = _level("birth_day_l IS NOT NULL AND birth_day_r IS NOT NULL", "full dates differ")
+    level.configure(m_probability=FULL_DATES_DIFFER_M, fix_m_probability=True)
+    return level
+
+
 def _surname() -> ComparisonCreator:
     return cl.CustomComparison(
         output_column_name="surname",
@@ -163,6 +180,9 @@ def _birth() -> ComparisonCreator:
         comparison_levels=[
             cll.NullLevel("birth_lo"),
             cll.ExactMatchLevel("birth_day"),
+            _level(f"levenshtein(birth_day_l, birth_day_r) <= 1 OR ({_SWAPPED})",
+                   "one digit off or day and month swapped"),
+            _full_dates_differ(),
             _level(f"{narrow} AND {near(0)}", "years agree"),
             _level(f"{narrow} AND {near(1)}", "within 1 year"),
             _level(near(0), "wide ranges overlap"),

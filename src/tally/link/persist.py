@@ -69,12 +69,13 @@ def assign_ids(
     taken: set[int] = set()
     out: list[tuple[int | None, set[int]]] = []
     for group in ordered:
-        votes = Counter(before[m] for m in group if m in before)
-        chosen = None
-        for pid, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-            if pid not in taken:
-                chosen = pid
-                break
+        olds = [before.get(m) for m in group]
+        if olds[0] is not None and olds.count(olds[0]) == len(olds):
+            ranked = [olds[0]]  # the common case: every member had the same person
+        else:
+            votes = Counter(p for p in olds if p is not None)
+            ranked = [pid for pid, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+        chosen = next((pid for pid in ranked if pid not in taken), None)
         if chosen is not None:
             taken.add(chosen)
         out.append((chosen, group))
@@ -100,17 +101,19 @@ def save(
     groups: Iterable[set[int]],
     run_id: int,
     probability: Mapping[int, float] | None = None,
+    stored: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Persist clusters; only clusters that changed are written.
 
     A mention whose person is unchanged keeps its membership row unless its cluster changed
     (then its row is rewritten with the new ``match_probability``); statements and the person
-    view are rebuilt for touched persons only (plus persons with corrections). Returns
-    mention id -> person id.
+    view are rebuilt for touched persons only (plus persons with corrections). ``stored`` is
+    :func:`current_membership` when the caller has it already. Returns mention id -> person
+    id.
     """
     now = datetime.now(UTC)
     before = previous_assignment(conn)
-    stored = current_membership(conn)
+    stored = current_membership(conn) if stored is None else stored
     paired, retired = assign_ids(groups, before)
     assignment: dict[int, int] = {}
     new_groups = [g for pid, g in paired if pid is None]

@@ -22,6 +22,7 @@ import pandas as pd
 from sqlalchemy import Connection, select
 
 from tally.link import clusters, engine, exact, features, model, persist, scoring
+from tally.link import incremental as incremental_
 from tally.link.files import LinkFiles, default_params
 from tally.store import Store
 from tally.store.schema import link_runs, mentions, sources
@@ -142,8 +143,18 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
         run_id = int(pk[0])
         items = {int(r["unique_id"]): r["grp"] for r in records}
         must, cannot, overruled = exact.resolved_pairs(conn)
-        groups = cluster(items, must, cannot, pairs, opts.threshold)
-        persist.save(conn, groups, run_id, best_probability(pairs, groups))
+        stored = persist.current_membership(conn) if incremental else {}
+        if incremental and _same_threshold(conn, run_id, opts.threshold):
+            decided = [*must, *cannot, *((a, b) for _kind, a, b in overruled)]
+            start = incremental_.seeds(items.keys(), new["unique_id"].tolist(), stored, decided)
+            reach = incremental_.affected(pairs, opts.threshold, must, start)
+            groups, near = incremental_.recluster(items, must, cannot, pairs, opts.threshold,
+                                                  reach, stored, cluster)
+        else:
+            groups = cluster(items, must, cannot, pairs, opts.threshold)
+            near = pairs
+        persist.save(conn, groups, run_id, best_probability(near, groups),
+                     stored if incremental else None)
         report = exact.LinkReport(run_id, len(items), len(groups), len(items) - len(groups))
         conn.execute(link_runs.update().where(link_runs.c.id == run_id).values(
             finished_at=datetime.now(UTC), n_mentions=report.mentions,
@@ -154,6 +165,16 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
     files.save_frame(every, files.features)
     files.save_frame(pairs, files.pairs)
     return report
+
+
+def _same_threshold(conn: Connection, run_id: int, threshold: float) -> bool:
+    """Were the stored persons made by a probabilistic run with this threshold (reusable)?"""
+    row = conn.execute(select(link_runs.c.method, link_runs.c.params).where(
+        link_runs.c.id < run_id, link_runs.c.finished_at.is_not(None))
+        .order_by(link_runs.c.id.desc()).limit(1)).first()
+    if row is None or row[0] != "splink" or not row[1]:
+        return False
+    return bool(json.loads(row[1]).get("threshold") == threshold)
 
 
 def cluster(items: dict[int, int | None], must: list[tuple[int, int]],

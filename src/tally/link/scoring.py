@@ -22,7 +22,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from tally.link import engine as backend
 from tally.link import model
@@ -39,31 +42,36 @@ WHOLE_COMPONENT_MAX = 200
 
 def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
     """Mention -> smallest mention id of its connected component (only mentions in edges)."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for a, b in edges:
-        a, b = int(a), int(b)
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in parent}
+    pairs = list(edges)
+    left = np.array([int(a) for a, _b in pairs], dtype="int64")
+    right = np.array([int(b) for _a, b in pairs], dtype="int64")
+    return {int(k): int(v) for k, v in component_labels(left, right).items()}
 
 
-def _edges(pairs: pd.DataFrame, threshold: float,
-           links: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def component_labels(left: np.ndarray, right: np.ndarray) -> pd.Series:
+    """Like :func:`components`, vectorised: a Series mention id -> smallest id of its component
+    (scipy's connected components; at 1M mentions a Python union-find took 5 s)."""
+    if len(left) == 0:
+        return pd.Series(dtype="int64")
+    codes, uniques = pd.factorize(np.concatenate([left, right]))
+    n, k = len(uniques), len(left)
+    graph = coo_matrix((np.ones(k, dtype=np.int8), (codes[:k], codes[k:])), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    ids = pd.Series(np.asarray(uniques, dtype="int64"))
+    smallest = ids.groupby(labels).transform("min").to_numpy()
+    return pd.Series(smallest, index=ids.to_numpy())
+
+
+def strong_edges(pairs: pd.DataFrame, threshold: float,
+                 links: Iterable[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(left ids, right ids) of pairs ≥ ``threshold`` plus must-links."""
     strong = pairs[pairs["match_probability"] >= threshold]
-    out = list(zip(strong["unique_id_l"].tolist(), strong["unique_id_r"].tolist(), strict=True))
-    return out + [(int(a), int(b)) for a, b in links]
+    extra = [(int(a), int(b)) for a, b in links]
+    left = np.concatenate([strong["unique_id_l"].to_numpy(dtype="int64"),
+                           np.array([a for a, _b in extra], dtype="int64")])
+    right = np.concatenate([strong["unique_id_r"].to_numpy(dtype="int64"),
+                            np.array([b for _a, b in extra], dtype="int64")])
+    return left, right
 
 
 def contradictions(frame: pd.DataFrame, pairs: pd.DataFrame, params: model.Params,
@@ -75,13 +83,13 @@ def contradictions(frame: pd.DataFrame, pairs: pd.DataFrame, params: model.Param
     ``touching`` limits the work to components containing one of these mentions (an
     incremental run: only components a new mention joined can have changed).
     """
-    comp = components(_edges(pairs, threshold, links))
+    comp = component_labels(*strong_edges(pairs, threshold, links))
     if touching is not None:
-        keep = {comp[m] for m in touching if m in comp}
-        comp = {m: c for m, c in comp.items() if c in keep}
-    if not comp:
+        keep = comp.reindex(list(touching)).dropna().unique()
+        comp = comp[comp.isin(keep)]
+    if comp.empty:
         return pd.DataFrame(columns=backend.PAIR_COLUMNS)
-    members = frame[frame["unique_id"].isin(comp.keys())].copy()
+    members = frame[frame["unique_id"].isin(comp.index)].copy()
     ids = members["unique_id"].map(comp).astype("int64")
     size = ids.map(ids.value_counts())
     # small would-be clusters: every pair; larger ones: the blocked pairs only

@@ -1,12 +1,16 @@
 """Names of peoples of Russia's regions (Russian citizens) and of foreign fighters.
 
 Each :class:`NameGroup` gives masculine surnames, men's first names and the fathers' names
-patronymics are built from. Foreign groups carry a Latin form next to the Cyrillic one.
+patronymics are built from, most common first; the lists and their weights live in
+:mod:`tally.synth.peoples` (``data/names_peoples.txt``). Foreign groups carry a Latin form
+next to the Cyrillic one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from tally.synth import peoples
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,66 +28,13 @@ def _w(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-ETHNIC: dict[str, NameGroup] = {
-    "buryat": NameGroup(
-        "buryat",
-        _w("Дашиев Цыденов Батуев Жамсуев Доржиев Гармаев Цыренов Бадмаев Намсараев Аюшеев "
-           "Балданов Будаев Очиров Раднаев Шагдуров Цыбиков Эрдынеев Мункуев"),
-        _w("Баир Бато Цырен Жаргал Булат Дашинима Алдар Солбон Тумэн Аюр Мунко Эрдэни Батор "
-           "Чингис Бэликто Аюша"),
-        _w("Цырен Дашинима Бато Баир Жаргал Дамба Доржи Аюша Намжил Буда Балдан Мунко Очир"),
-        female_first=_w("Сэсэг Туяна Аюна Долгор"),
-    ),
-    "tuvan": NameGroup(
-        "tuvan",
-        _w("Ондар Куулар Сат Ооржак Донгак Хертек Салчак Кужугет Сарыглар Иргит Тулуш Ховалыг "
-           "Ондур"),
-        _w("Айдыс Айдаш Сылдыс Чечен Херел Аржаан Начын Орлан Шолбан Буян Саян Чингис Аяс Эртине"),
-        _w("Оюн-оол Кара-оол Март-оол Мерген Долаан Байыр Сергей Эрес Шолбан Буян"),
-        female_first=_w("Айлана Чейнеш Аюна Шенне"),
-    ),
-    "dagestani": NameGroup(
-        "dagestani",
-        _w("Магомедов Абдулаев Гаджиев Алиев Рамазанов Омаров Исмаилов Курбанов Муртузалиев "
-           "Гасанов Абакаров Нурмагомедов Ибрагимов Салихов Джабраилов Султанов"),
-        _w("Магомед Шамиль Арсен Рустам Гаджи Ахмед Муса Расул Мурад Абдула Руслан Заур Камиль "
-           "Ислам Ибрагим Тимур"),
-        _w("Магомед Абдула Гаджи Муса Ахмед Омар Рамазан Гасан Курбан Алик Расул Шамиль"),
-        female_first=_w("Патимат Аминат Загидат"),
-    ),
-    "chechen": NameGroup(
-        "chechen",
-        _w("Мусаев Исаев Умаров Хасанов Магомадов Ибрагимов Дадаев Эльмурзаев Абдурахманов "
-           "Байсултанов Гериханов Арсанов Яхьяев"),
-        _w("Ахмед Ислам Хамзат Адам Магомед Ибрагим Муслим Турпал Зелимхан Асланбек Мовсар Ризван"),
-        _w("Ахмед Руслан Магомед Ибрагим Султан Муса Лечи Хасан Аслан Сайд"),
-        female_first=_w("Марьям Хеда"),
-    ),
-    "tatar": NameGroup(
-        "tatar",
-        _w("Хабибуллин Галиев Сафин Гарипов Нуриев Мухаметшин Закиров Валиев Шарипов Хайруллин "
-           "Гиниятуллин Файзуллин Ахметов Исмагилов Зарипов Садыков"),
-        _w("Ринат Рустем Айдар Ильдар Марат Ильнур Радик Фарид Булат Ильшат Рамиль Азат Альберт "
-           "Раиль Ильназ Тимур"),
-        _w("Ринат Рустем Ильдар Марат Радик Фарид Рашид Рафаэль Ильшат Рамиль Азат Наиль Ринат"),
-        female_first=_w("Гульнара Алсу Лилия"),
-    ),
-    "bashkir": NameGroup(
-        "bashkir",
-        _w("Юлдашев Ахмадеев Байбулатов Кутлугильдин Сагитов Ишмухаметов Гайнуллин Мухаметов "
-           "Ялалов Габдрахманов Кильдибаев Рахимов"),
-        _w("Азамат Айрат Салават Ильгиз Ирек Фанис Ильшат Ринат Динар Урал Артур Рустам"),
-        _w("Азамат Айрат Салават Ильгиз Ирек Фанис Ринат Урал Мидхат Ильдар"),
-        female_first=_w("Гульшат Айгиза"),
-    ),
-    "ossetian": NameGroup(
-        "ossetian",
-        _w("Гаглоев Дзагоев Кокоев Бекоев Цаголов Хетагуров Гобозов Тедеев Кочиев Плиев"),
-        _w("Алан Сослан Тамерлан Заур Георгий Аслан Руслан Батраз Казбек Эльбрус"),
-        _w("Алан Сослан Тамерлан Казбек Георгий Аслан Руслан Эльбрус"),
-        female_first=_w("Залина Мадина"),
-    ),
-}
+def _ethnic() -> dict[str, NameGroup]:
+    """The groups of :mod:`tally.synth.peoples` (pools in frequency order)."""
+    return {k: NameGroup(k, g.surnames, g.first, g.fathers, female_first=g.female)
+            for k, g in peoples.groups().items()}
+
+
+ETHNIC: dict[str, NameGroup] = _ethnic()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,54 +61,100 @@ def _p(text: str) -> tuple[tuple[str, str], ...]:
 FOREIGN: tuple[ForeignGroup, ...] = (
     ForeignGroup("NP", "Непала", "a Nepali national",
                  _p("Гурунг/Gurung; Таманг/Tamang; Магар/Magar; Лимбу/Limbu; Бхандари/Bhandari; "
-                    "Адхикари/Adhikari"),
+                    "Адхикари/Adhikari; Рай/Rai; Тхапа/Thapa; Шрестха/Shrestha; Карки/Karki; "
+                    "Кхадка/Khadka; Баснет/Basnet; Бишта/Bista; Пун/Pun; Гхале/Ghale; "
+                    "Шерпа/Sherpa; Лама/Lama; Бхаттараи/Bhattarai; Паудел/Poudel; Рана/Rana; "
+                    "Олли/Oli; Кунвар/Kunwar; Тамата/Tamata; Ачарья/Acharya"),
                  _p("Рам/Ram; Бикаш/Bikash; Сунил/Sunil; Пракаш/Prakash; Дипак/Dipak; "
-                    "Сурадж/Suraj"), weight=2.0),
+                    "Сурадж/Suraj; Рамеш/Ramesh; Санджай/Sanjay; Бишал/Bishal; Кишор/Kishor; "
+                    "Раджу/Raju; Анил/Anil; Бинод/Binod; Сантош/Santosh; Ганеш/Ganesh; "
+                    "Хари/Hari; Кумар/Kumar; Бимал/Bimal; Рохит/Rohit; Мадан/Madan"), weight=2.0),
     ForeignGroup("IN", "Индии", "an Indian national",
-                 _p("Сингх/Singh; Кумар/Kumar; Ядав/Yadav; Пател/Patel; Наир/Nair"),
-                 _p("Раджеш/Rajesh; Амит/Amit; Вивек/Vivek; Рахул/Rahul; Мохит/Mohit")),
+                 _p("Сингх/Singh; Кумар/Kumar; Ядав/Yadav; Пател/Patel; Наир/Nair; "
+                    "Шарма/Sharma; Верма/Verma; Гупта/Gupta; Рао/Rao; Редди/Reddy; "
+                    "Мишра/Mishra; Джха/Jha; Чаухан/Chauhan; Тивари/Tiwari; Хан/Khan"),
+                 _p("Раджеш/Rajesh; Амит/Amit; Вивек/Vivek; Рахул/Rahul; Мохит/Mohit; "
+                    "Суреш/Suresh; Ашвин/Ashwin; Викас/Vikas; Аджай/Ajay; Маниш/Manish; "
+                    "Санджив/Sanjeev; Ракеш/Rakesh; Хемил/Hemil; Мухаммед/Mohammed")),
     ForeignGroup("CU", "Кубы", "a Cuban national",
                  _p("Родригес/Rodriguez; Гонсалес/Gonzalez; Перес/Perez; Фернандес/Fernandez; "
-                    "Эрнандес/Hernandez; Лопес/Lopez"),
+                    "Эрнандес/Hernandez; Лопес/Lopez; Гарсия/Garcia; Мартинес/Martinez; "
+                    "Диас/Diaz; Санчес/Sanchez; Ромеро/Romero; Альварес/Alvarez; Торрес/Torres; "
+                    "Рамирес/Ramirez; Суарес/Suarez; Кастро/Castro; Моралес/Morales"),
                  _p("Карлос/Carlos; Луис/Luis; Эрнесто/Ernesto; Йосвани/Yosvani; Хорхе/Jorge; "
-                    "Рауль/Raul")),
+                    "Рауль/Raul; Алексис/Alexis; Йоэль/Yoel; Дайрон/Dairon; Хосе/Jose; "
+                    "Мигель/Miguel; Йордан/Yordan; Андрес/Andres; Рейнальдо/Reinaldo")),
     ForeignGroup("TJ", "Таджикистана", "a Tajik national",
                  _p("Рахимов/Rakhimov; Назаров/Nazarov; Саидов/Saidov; Шарипов/Sharipov; "
-                    "Юсупов/Yusupov"),
-                 _p("Фаррух/Farrukh; Фирдавс/Firdavs; Умед/Umed; Дилшод/Dilshod; Шерзод/Sherzod"),
-                 fathers=_w("Рустам Абдулло Хуршед Давлат Исмоил"), weight=2.0),
+                    "Юсупов/Yusupov; Каримов/Karimov; Давлатов/Davlatov; Сафаров/Safarov; "
+                    "Раджабов/Rajabov; Мирзоев/Mirzoev; Хакимов/Khakimov; Олимов/Olimov; "
+                    "Алиев/Aliev; Холов/Kholov; Шарифов/Sharifov; Рустамов/Rustamov; "
+                    "Исмоилов/Ismoilov; Хайдаров/Khaidarov"),
+                 _p("Фаррух/Farrukh; Фирдавс/Firdavs; Умед/Umed; Дилшод/Dilshod; "
+                    "Шерзод/Sherzod; Бахтиёр/Bakhtiyor; Сухроб/Sukhrob; Мухаммад/Muhammad; "
+                    "Зафар/Zafar; Комрон/Komron; Джамшед/Jamshed; Далер/Daler; "
+                    "Шохрух/Shokhrukh; Рустам/Rustam; Абдулло/Abdullo"),
+                 fathers=_w("Рустам Абдулло Хуршед Давлат Исмоил Сайфулло Назар Шариф Рахим "
+                            "Карим Олим"), weight=2.0),
     ForeignGroup("UZ", "Узбекистана", "an Uzbek national",
                  _p("Каримов/Karimov; Тошматов/Toshmatov; Эргашев/Ergashev; Усмонов/Usmonov; "
-                    "Холматов/Kholmatov"),
+                    "Холматов/Kholmatov; Рахимов/Rakhimov; Юлдашев/Yuldashev; "
+                    "Абдуллаев/Abdullaev; Турсунов/Tursunov; Исмоилов/Ismoilov; "
+                    "Норматов/Normatov; Мирзаев/Mirzaev; Сайдуллаев/Saydullaev; "
+                    "Хамидов/Khamidov; Хасанов/Khasanov; Жураев/Juraev"),
                  _p("Бахтиёр/Bakhtiyor; Жасур/Jasur; Отабек/Otabek; Санжар/Sanjar; "
-                    "Улугбек/Ulugbek"),
-                 fathers=_w("Рустам Алишер Бахром Тимур Шухрат"), weight=1.5),
+                    "Улугбек/Ulugbek; Шохрух/Shokhrukh; Азиз/Aziz; Бекзод/Bekzod; "
+                    "Достон/Doston; Жахонгир/Jakhongir; Сардор/Sardor; Тимур/Timur; "
+                    "Шерзод/Sherzod; Фаррух/Farrukh"),
+                 fathers=_w("Рустам Алишер Бахром Тимур Шухрат Абдулла Анвар Ботир Ислом Эркин"),
+                 weight=1.5),
     ForeignGroup("KZ", "Казахстана", "a Kazakh national",
                  _p("Нурланов/Nurlanov; Жумабеков/Zhumabekov; Сейткалиев/Seitkaliyev; "
-                    "Ахметов/Akhmetov"),
-                 _p("Ерлан/Yerlan; Нурлан/Nurlan; Даурен/Dauren; Асхат/Askhat; Бауыржан/Bauyrzhan"),
-                 fathers=_w("Серик Марат Болат Канат Ерболат")),
+                    "Ахметов/Akhmetov; Омаров/Omarov; Сулейменов/Suleimenov; "
+                    "Искаков/Iskakov; Абенов/Abenov; Касымов/Kassymov; Жаксылыков/Zhaksylykov; "
+                    "Байжанов/Baizhanov; Есенов/Yessenov; Калиев/Kaliyev"),
+                 _p("Ерлан/Yerlan; Нурлан/Nurlan; Даурен/Dauren; Асхат/Askhat; "
+                    "Бауыржан/Bauyrzhan; Ерболат/Yerbolat; Азамат/Azamat; Арман/Arman; "
+                    "Данияр/Daniyar; Ержан/Yerzhan; Мейрам/Meiram; Талгат/Talgat"),
+                 fathers=_w("Серик Марат Болат Канат Ерболат Нурлан Бахыт Сагат Жанат")),
     ForeignGroup("BY", "Белоруссии", "a Belarusian national",
                  _p("Лукашевич/Lukashevich; Ковалёв/Kovalyov; Новик/Novik; Жук/Zhuk; "
-                    "Кравцов/Kravtsov"),
-                 _p("Андрей/Andrei; Сергей/Sergei; Дмитрий/Dmitry; Павел/Pavel; Иван/Ivan"),
-                 fathers=_w("Иван Николай Виктор Александр Михаил")),
+                    "Кравцов/Kravtsov; Мельник/Melnik; Шевчик/Shevchik; Козловский/Kozlovsky; "
+                    "Марченко/Marchenko; Климович/Klimovich; Якимович/Yakimovich; "
+                    "Ковальчук/Kovalchuk; Савицкий/Savitsky; Бондарь/Bondar; Левчук/Levchuk"),
+                 _p("Андрей/Andrei; Сергей/Sergei; Дмитрий/Dmitry; Павел/Pavel; Иван/Ivan; "
+                    "Александр/Aleksandr; Алексей/Aleksei; Денис/Denis; Артём/Artyom; "
+                    "Владислав/Vladislav; Максим/Maksim; Евгений/Yevgeny"),
+                 fathers=_w("Иван Николай Виктор Александр Михаил Сергей Анатолий Владимир")),
     ForeignGroup("UA", "Украины", "a Ukrainian national",
                  _p("Шевчук/Shevchuk; Мельник/Melnyk; Бойко/Boiko; Коваль/Koval; "
-                    "Марченко/Marchenko"),
-                 _p("Олег/Oleh; Богдан/Bohdan; Юрий/Yurii; Николай/Mykola; Андрей/Andrii"),
-                 fathers=_w("Иван Николай Виктор Василий Пётр")),
+                    "Марченко/Marchenko; Шевченко/Shevchenko; Бондаренко/Bondarenko; "
+                    "Ткаченко/Tkachenko; Кравченко/Kravchenko; Олейник/Oliinyk; "
+                    "Лысенко/Lysenko; Руденко/Rudenko; Савчук/Savchuk; Полищук/Polishchuk; "
+                    "Кравчук/Kravchuk; Гончаренко/Honcharenko"),
+                 _p("Олег/Oleh; Богдан/Bohdan; Юрий/Yurii; Николай/Mykola; Андрей/Andrii; "
+                    "Сергей/Serhii; Виталий/Vitalii; Александр/Oleksandr; Владимир/Volodymyr; "
+                    "Дмитрий/Dmytro; Игорь/Ihor; Руслан/Ruslan"),
+                 fathers=_w("Иван Николай Виктор Василий Пётр Михаил Сергей Григорий")),
     ForeignGroup("SY", "Сирии", "a Syrian national",
-                 _p("Хасан/Hasan; Халил/Khalil; Аббас/Abbas; Юсеф/Yousef; Наджар/Najjar"),
-                 _p("Ахмад/Ahmad; Мухаммад/Muhammad; Омар/Omar; Халед/Khaled; Юсуф/Yusuf"),
+                 _p("Хасан/Hasan; Халил/Khalil; Аббас/Abbas; Юсеф/Yousef; Наджар/Najjar; "
+                    "Ибрагим/Ibrahim; Али/Ali; Хуссейн/Hussein; Махмуд/Mahmoud; Салех/Saleh; "
+                    "Хамид/Hamid; Осман/Othman"),
+                 _p("Ахмад/Ahmad; Мухаммад/Muhammad; Омар/Omar; Халед/Khaled; Юсуф/Yusuf; "
+                    "Али/Ali; Хасан/Hasan; Махмуд/Mahmoud; Самер/Samer; Басель/Basel; "
+                    "Айман/Ayman"),
                  weight=0.7),
     ForeignGroup("LK", "Шри-Ланки", "a Sri Lankan national",
                  _p("Фернандо/Fernando; Диссанаяке/Dissanayake; Виджесингхе/Wijesinghe; "
-                    "Гунасекере/Gunasekere"),
-                 _p("Нуван/Nuwan; Руван/Ruwan; Прасад/Prasad; Лахиру/Lahiru; Сампат/Sampath"),
+                    "Гунасекере/Gunasekere; Перера/Perera; Сильва/Silva; Бандара/Bandara; "
+                    "Кумара/Kumara; Раджапакса/Rajapaksa; Джаявардене/Jayawardene"),
+                 _p("Нуван/Nuwan; Руван/Ruwan; Прасад/Prasad; Лахиру/Lahiru; Сампат/Sampath; "
+                    "Чаминда/Chaminda; Дасун/Dasun; Тилина/Thilina; Асанка/Asanka"),
                  weight=0.7),
     ForeignGroup("GH", "Ганы", "a Ghanaian national",
-                 _p("Боатенг/Boateng; Асанте/Asante; Овусу/Owusu; Аддо/Addo"),
-                 _p("Кваме/Kwame; Кофи/Kofi; Яо/Yaw; Кваку/Kwaku; Эммануэль/Emmanuel"),
+                 _p("Боатенг/Boateng; Асанте/Asante; Овусу/Owusu; Аддо/Addo; Менса/Mensah; "
+                    "Осеи/Osei; Агьеманг/Agyemang; Амоако/Amoako"),
+                 _p("Кваме/Kwame; Кофи/Kofi; Яо/Yaw; Кваку/Kwaku; Эммануэль/Emmanuel; "
+                    "Квези/Kwesi; Коджо/Kojo; Айзек/Isaac"),
                  weight=0.5),
 )
