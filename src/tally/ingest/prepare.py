@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import queue as queue_module
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -119,6 +122,8 @@ def _worker(
     skip: bool,
     out: Any,
 ) -> None:
+    watch = threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True)
+    watch.start()
     try:
         for batch in _inline(path, fmt, encoding, Mapping.model_validate(mapping), skip):
             out.put(("batch", batch))
@@ -127,6 +132,15 @@ def _worker(
         out.put(("input", (exc.problem, exc.hint)))
     except BaseException:
         out.put(("crash", traceback.format_exc()))
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this reader process once the importing process is gone (killed): nobody reads
+    its queue any more, and a full queue, or the flush of its last batch at exit, would keep
+    it waiting forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _parallel(
