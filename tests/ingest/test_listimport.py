@@ -290,3 +290,48 @@ def test_repeated_ids_are_caught_across_batches(
     assert _count(store, documents) == 11  # ten rows and the file itself
     again = import_list(store, path, "r", SIMPLE, parallel=False, skip_bad_rows=True)
     assert (again.added, again.unchanged, len(again.skipped)) == (0, 11, 1)
+
+
+def _stored(store: Store) -> list[tuple[object, ...]]:
+    """Every stored row document and mention, without ids and times."""
+    skip = {"id", "document_id", "imported_at", "created_at", "source_id"}
+    with store.engine.connect() as conn:
+        docs = conn.execute(
+            select(*[c for c in documents.c if c.name not in skip])
+            .where(documents.c.locator != "file")
+            .order_by(documents.c.locator)
+        ).all()
+        ments = conn.execute(
+            select(*[c for c in mentions.c if c.name not in skip]).order_by(mentions.c.record_key)
+        ).all()
+    return [tuple(r) for r in (*docs, *ments)]
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["inline", "reader processes"])
+def test_staged_bulk_load_stores_what_the_checked_way_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    import tally.ingest.listimport as listimport
+    import tally.ingest.prepare as prepare
+    from tally.settings import Settings
+    from tally.store import open_store
+
+    monkeypatch.setattr(prepare, "BATCH", 4)
+    rows = _spread_rows()
+    rows[5][4] = "Атлантида"  # a bad row, skipped; so is the different row with id 2
+    path = _write(tmp_path / "s.csv", rows)
+    stored = []
+    for bulk in (False, True):
+        monkeypatch.setattr(listimport, "BULK_ROWS", 1 if bulk else 10**9)
+        settings = Settings(data_dir=tmp_path / f"d{bulk}",
+                            database_url=f"sqlite:///{tmp_path / f'{bulk}.db'}")
+        store = open_store(settings, create=True)
+        report = import_list(store, path, "s", SIMPLE, parallel=parallel, skip_bad_rows=True)
+        assert report.as_dict() | {"file_sha256": ""} == {
+            "source": "s", "file_sha256": "", "rows": 12, "added": 9, "changed": 0,
+            "unchanged": 1, "skipped": 2,
+        }
+        stored.append(_stored(store))
+        store.engine.dispose()
+    assert stored[0] == stored[1]
+    assert len(stored[0]) == 18

@@ -1,15 +1,122 @@
-"""Prepared batches from a reader process (src/tally/ingest/prepare.py)."""
+"""Prepared batches: split between reader processes, or staged as databases, the same rows."""
 
 from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tally.ingest import prepare, stage
+from tally.ingest.errors import InputError
+from tally.ingest.mapping import Mapping
+from tally.ingest.prepare import Batch, Part, _inline, prepared_batches
+
+MAPPING = Mapping.model_validate(
+    {"id": "id", "fields": {"full_name": "ФИО", "death_date": "Погиб"},
+     "date_formats": ["%d.%m.%Y", "%Y"]}
+)
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["id", "ФИО", "Погиб"])
+        out.writerows(rows)
+    return path
+
+
+def _rows(n: int, bad: tuple[int, ...] = ()) -> list[list[str]]:
+    rows = [[str(i), f"Иванов{i} Сергей", "2023"] for i in range(n)]
+    for i in bad:
+        rows[i][2] = "никогда"
+    return rows
+
+
+def _flat(batch: Batch) -> list[tuple[Any, ...]]:
+    """A batch's rows as stored: (document values, mention values) flattened."""
+    if batch.staged is None:
+        return [(*p[3], *p[4]) for p in batch.items]
+    db = sqlite3.connect(":memory:")
+    db.deserialize(batch.staged)
+    rows = db.execute(f"SELECT * FROM {stage.TABLE} ORDER BY rowid").fetchall()
+    assert len(rows) == batch.staged_rows
+    return [tuple(r) for r in rows]
+
+
+def _summary(batches: list[Batch]) -> list[tuple[Any, ...]]:
+    return [
+        (b.rows, b.nbytes, [p.line for p in b.skipped], _flat(b)) for b in batches
+    ]
+
+
+def _in_turn(parts: list[list[Batch]]) -> list[Batch]:
+    """Batches of several readers, taken from each in turn (as the writer does)."""
+    out: list[Batch] = []
+    for i in range(max(len(p) for p in parts)):
+        out.extend(p[i] for p in parts if i < len(p))
+    return out
+
+
+@pytest.mark.parametrize("n", [0, 1, 6, 7, 20])
+@pytest.mark.parametrize("of", [1, 2, 3])
+@pytest.mark.parametrize("staged", [False, True], ids=["tuples", "staged"])
+def test_readers_in_turn_give_the_batches_of_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int, of: int, staged: bool
+) -> None:
+    monkeypatch.setattr(prepare, "BATCH", 3)
+    path = _write(tmp_path / "l.csv", _rows(n, bad=(4,) if n > 4 else ()))
+    one = list(_inline(path, "csv", None, MAPPING, True))
+    parts = [list(_inline(path, "csv", None, MAPPING, True, Part(i, of, staged)))
+             for i in range(of)]
+    assert _summary(_in_turn(parts)) == _summary(one)
+    assert sum(b.rows for b in one) == n
+    assert sum(b.nbytes for b in one) == path.stat().st_size
+
+
+@pytest.mark.parametrize("bad", [1, 4, 7], ids=["first reader", "second reader", "third"])
+def test_the_first_bad_row_is_raised_whichever_reader_met_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: int
+) -> None:
+    monkeypatch.setattr(prepare, "BATCH", 3)
+    path = _write(tmp_path / "l.csv", _rows(12, bad=(bad, 10)))
+    with pytest.raises(InputError) as info:
+        list(prepared_batches(path, "csv", None, MAPPING, False, True, staged=True, readers=3))
+    assert (info.value.problem.line, info.value.problem.column) == (bad + 2, "Погиб")
+
+
+def test_a_malformed_line_is_raised_once_in_file_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prepare, "BATCH", 2)
+    path = _write(tmp_path / "l.csv", _rows(9))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("99,too,many,cells\n")
+    got: list[Batch] = []
+    with pytest.raises(InputError, match="4 cells where the header has 3") as info:
+        for batch in prepared_batches(path, "csv", None, MAPPING, False, True, readers=2):
+            got.append(batch)
+    assert info.value.problem.line == 11
+    assert sum(b.rows for b in got) == 8  # every complete batch before the bad line
+
+
+def test_worker_processes_give_the_inline_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prepare, "BATCH", 4)
+    path = _write(tmp_path / "l.csv", _rows(30, bad=(5, 21)))
+    inline = list(prepared_batches(path, "csv", None, MAPPING, True, False, staged=True))
+    forked = list(prepared_batches(path, "csv", None, MAPPING, True, True, staged=True,
+                                   readers=2))
+    assert _summary(forked) == _summary(inline)
+    assert [p.line for b in forked for p in b.skipped] == [7, 23]
+
 
 _ORPHAN = """
 import os, sys
@@ -18,12 +125,29 @@ import tally.ingest.prepare as prepare
 from tally.ingest.mapping import Mapping
 prepare.BATCH, prepare.QUEUE_BATCHES = 2, 1
 mapping = Mapping.model_validate({"id": "id", "fields": {"full_name": "ФИО"}})
-batches = prepare.prepared_batches(Path(sys.argv[1]), "csv", None, mapping, False, True)
+batches = prepare.prepared_batches(Path(sys.argv[1]), "csv", None, mapping, False, True,
+                                   staged=True, readers=2)
 next(batches)
 import multiprocessing
 print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
 os._exit(0)  # dies without closing anything, as a killed import would
 """
+
+
+@pytest.mark.parametrize(
+    "rows", [4, 400], ids=["readers done, last batch unsent", "readers waiting for room"]
+)
+def test_readers_end_when_the_importing_process_dies(tmp_path: Path, rows: int) -> None:
+    path = _write(tmp_path / "l.csv", _rows(rows))
+    done = subprocess.run(
+        [sys.executable, "-c", _ORPHAN, str(path)], capture_output=True, text=True, timeout=60
+    )
+    pids = [int(p) for p in done.stdout.split()]
+    assert len(pids) == 2, done.stderr
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in pids)
 
 
 def _alive(pid: int) -> bool:
@@ -32,24 +156,3 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
-
-
-@pytest.mark.parametrize(
-    "rows", [4, 400], ids=["reader done, last batch unsent", "reader waiting for room"]
-)
-def test_the_reader_ends_when_the_importing_process_dies(tmp_path: Path, rows: int) -> None:
-    path = tmp_path / "l.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(["id", "ФИО"])
-        out.writerows([str(i), f"Иванов{i} Сергей"] for i in range(rows))
-    done = subprocess.run(
-        [sys.executable, "-c", _ORPHAN, str(path)], capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")},
-    )
-    pids = [int(p) for p in done.stdout.split()]
-    assert len(pids) == 1, done.stderr
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and _alive(pids[0]):
-        time.sleep(0.1)
-    assert not _alive(pids[0])

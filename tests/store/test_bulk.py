@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, create_engine, select
 from sqlalchemy.exc import IntegrityError
 
 from tally.store import Store
-from tally.store.bulk import bulk_insert, driver_value, indexes_set_aside
+from tally.store.bulk import bulk_insert, driver_value, indexes_set_aside, written_behind
 from tally.store.schema import documents, mentions, sources
 
 
@@ -93,3 +97,61 @@ def test_only_sqlite_sets_indexes_aside(store: Store) -> None:
 def test_driver_value(sqlite_store: Store, column: str, value: object, sqlite: object) -> None:
     with sqlite_store.engine.connect() as conn:
         assert driver_value(conn, mentions, column, value) == sqlite
+
+
+def _flushed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Files fsync'd from now on, by name."""
+    seen: list[str] = []
+    real = os.fsync
+
+    def record(fd: int) -> None:
+        seen.append(os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", record)
+    return seen
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to name files")
+def test_a_long_sqlite_transaction_is_written_behind(
+    sqlite_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _flushed(monkeypatch)
+    db = Path(str(sqlite_store.engine.url.database)).name
+    with written_behind(sqlite_store.engine, every=0.01), sqlite_store.engine.begin() as conn:
+        _source(conn)
+        deadline = time.monotonic() + 5
+        while not {db, f"{db}-wal"} <= set(seen) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert {db, f"{db}-wal"} <= set(seen)
+    count = len(seen)
+    time.sleep(0.05)
+    assert len(seen) == count  # the flushing stopped with the block
+    with sqlite_store.engine.connect() as conn:
+        assert conn.execute(select(sources.c.name)).scalars().all() == ["s"]
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_nothing_is_written_behind_without_a_file(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _flushed(monkeypatch)
+    threads = threading.active_count()
+    with written_behind(create_engine(url), every=0.001):
+        assert threading.active_count() == threads
+        time.sleep(0.02)
+    assert seen == []
+
+
+@pytest.mark.postgres
+def test_nothing_is_written_behind_on_postgresql(
+    postgres_schema_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _flushed(monkeypatch)
+    engine = create_engine(postgres_schema_url)
+    threads = threading.active_count()
+    with written_behind(engine, every=0.001):
+        assert threading.active_count() == threads
+        time.sleep(0.02)
+    engine.dispose()
+    assert seen == []

@@ -26,7 +26,7 @@ from tally.ingest.readers import guess_format, read_rows
 from tally.model import SourceType
 from tally.store import Store
 from tally.store import sources as source_repo
-from tally.store.bulk import indexes_set_aside
+from tally.store.bulk import indexes_set_aside, written_behind
 from tally.store.objects import file_sha256
 from tally.store.schema import documents, mentions
 from tally.verify import audit
@@ -97,7 +97,8 @@ def import_list(
     store.objects.put_file(path, file_sha)
     report = ImportReport(source, file_sha)
     try:
-        with store.engine.begin() as conn:
+        # a large import writes gigabytes: to disk as it goes, not all at the commit
+        with written_behind(store.engine), store.engine.begin() as conn:
             source_id = source_repo.get_or_create(
                 conn,
                 source,
@@ -109,15 +110,23 @@ def import_list(
             _file_document(conn, source_id, file_sha, path, fmt, now)
             bulk = not _has_mentions(conn, source_id) and _bulk_load(conn, path)
             writer = ListWriter(conn, source_id, file_sha, now, path, skip_bad_rows, bulk)
-            batches = prepared_batches(path, fmt, encoding, mapping, skip_bad_rows, parallel)
+            staged = bulk and conn.dialect.name == "sqlite"  # rows go as databases
+            batches = prepared_batches(
+                path, fmt, encoding, mapping, skip_bad_rows, parallel, staged=staged
+            )
             with indexes_set_aside(conn, (documents,) if bulk else ()):
                 with indexes_set_aside(conn, (mentions,) if bulk else ()):
                     for batch in batches:
                         report.rows += batch.rows
                         writer.counts.skipped.extend(batch.skipped)
-                        writer.write(batch.items)
+                        if batch.staged is not None:
+                            writer.write_staged(batch.staged, batch.staged_rows)
+                        else:
+                            writer.write(batch.items)
                         if on_bytes is not None:
                             on_bytes(batch.nbytes)
+                    if staged:
+                        writer.release_stage()
                 if bulk:  # with the mentions' indexes back, before the documents' unique one
                     writer.drop_repeats()
             report.added, report.changed = writer.counts.added, writer.counts.changed

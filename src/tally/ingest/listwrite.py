@@ -7,12 +7,13 @@ Two ways, the same result:
   record, and a record id met twice in the file with different data is a bad row.
 - **bulk** (a large first import of a source): nothing is stored for the source yet, so
   there is nothing to look up; rows are written as they come — on SQLite with the indexes
-  set aside (:func:`tally.store.bulk.indexes_set_aside`); on PostgreSQL, which keeps them,
-  a batch holding a row met earlier in the file breaks the unique index on documents and is
-  written again the checked way (inside a savepoint). Record ids met twice are found
-  afterwards in one indexed query (:meth:`ListWriter.drop_repeats`) and resolved exactly as
-  the checked way would: a repeat of the same row adds nothing, a repeat with other data is
-  a bad row (refused, or skipped with ``skip_bad_rows``).
+  set aside (:func:`tally.store.bulk.indexes_set_aside`), copied from the readers' staged
+  databases by ``INSERT ... SELECT`` (:meth:`ListWriter.write_staged`); on PostgreSQL,
+  which keeps them, a batch holding a row met earlier in the file breaks the unique index
+  on documents and is written again the checked way (inside a savepoint). Record ids met
+  twice are found afterwards in one indexed query (:meth:`ListWriter.drop_repeats`) and
+  resolved exactly as the checked way would: a repeat of the same row adds nothing, a repeat
+  with other data is a bad row (refused, or skipped with ``skip_bad_rows``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from tally.ingest import stage
 from tally.ingest.errors import InputError, RowProblem, problem
 from tally.ingest.prepare import DOC_VALUE_COLUMNS, MENTION_VALUE_COLUMNS, Prepared
 from tally.store.bulk import allocate_ids, bulk_insert, driver_value
@@ -113,6 +115,33 @@ class ListWriter:
                 self.counts.changed += 1
         if fresh:
             self._insert(fresh, superseded, self._stored_documents(fresh))
+
+    def write_staged(self, data: bytes, count: int) -> None:
+        """Bulk on SQLite: store ``count`` rows staged by a reader (:mod:`tally.ingest.stage`)
+        with two ``INSERT ... SELECT``: no Python object per row on this side."""
+        if count == 0:
+            return
+        conn, table = self.conn, f"{stage.SCHEMA}.{stage.TABLE}"
+        stage.load(conn, data)
+        first_doc = allocate_ids(conn, documents, 1)[0] - 1  # + rowid, which counts from 1
+        conn.exec_driver_sql(
+            f"INSERT INTO documents ({', '.join(DOC_COLUMNS)}) "
+            f"SELECT rowid + ?, ?, ?, ?, ?, {', '.join(DOC_VALUE_COLUMNS)} FROM {table}",
+            (first_doc, self.source_id, ROW_MEDIA_TYPE, self._now, self.file_sha),
+        )
+        first_mention = allocate_ids(conn, mentions, 1)[0] - 1
+        conn.exec_driver_sql(
+            f"INSERT INTO mentions ({', '.join(MENTION_INSERT)}) "
+            f"SELECT rowid + ?, rowid + ?, ?, 0, ?, 1, {', '.join(MENTION_VALUE_COLUMNS)} "
+            f"FROM {table}",
+            (first_mention, first_doc, self.source_id, self._now),
+        )
+        self.counts.added += count
+
+    def release_stage(self) -> None:
+        """Free the last staged rows' memory (SQLite)."""
+        if self.conn.dialect.name == "sqlite":
+            stage.release(self.conn)
 
     def _bad(self, line: int | None, key: str) -> None:
         found = problem(self.path, line, None, _TWICE.format(key=key))

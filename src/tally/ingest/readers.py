@@ -67,14 +67,19 @@ def read_rows(
     fmt: str | None = None,
     encoding: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
+    wanted: Callable[[int], bool] | None = None,
 ) -> tuple[list[str], Iterator[RawRow]]:
-    """(header, rows). The header is read eagerly so a mapping can be checked first."""
+    """(header, rows). The header is read eagerly so a mapping can be checked first.
+
+    ``wanted``: called with each row's number (0-based, blank lines not counted); a CSV/TSV
+    row it refuses comes without values (a reader preparing only some rows reads past the
+    others cheaply). Other formats give every row its values."""
     fmt = fmt or guess_format(path)
     if fmt == "xlsx":
         return _xlsx(path)
     enc = encoding or detect(path)
     if fmt in ("csv", "tsv"):
-        return _csv(path, enc, "\t" if fmt == "tsv" else None, on_bytes)
+        return _csv(path, enc, "\t" if fmt == "tsv" else None, on_bytes, wanted)
     if fmt == "jsonl":
         return _jsonl(path, enc, on_bytes)
     if fmt == "json":
@@ -89,8 +94,15 @@ def _decode_error(path: Path, line: int, enc: str, exc: UnicodeDecodeError) -> I
     )
 
 
+_NO_VALUES: dict[str, str] = {}
+
+
 def _csv(
-    path: Path, enc: str, delimiter: str | None, on_bytes: Callable[[int], None] | None
+    path: Path,
+    enc: str,
+    delimiter: str | None,
+    on_bytes: Callable[[int], None] | None,
+    wanted: Callable[[int], bool] | None = None,
 ) -> tuple[list[str], Iterator[RawRow]]:
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding=enc, newline="")
@@ -111,37 +123,71 @@ def _csv(
     progress = _Progress(raw, on_bytes)
 
     def rows() -> Iterator[RawRow]:
-        reader = csv.reader(text, delimiter=delimiter, strict=True)
-        line = 2
+        lines, read = iter(text), [1]  # physical lines read: the header's too
+        pending: list[str] = []  # a line read ahead, for the csv module to parse
+
+        def source() -> Iterator[str]:
+            while True:
+                text_line = pending.pop() if pending else next(lines, None)
+                if text_line is None:
+                    return
+                read[0] += 1
+                yield text_line
+
+        reader = csv.reader(source(), delimiter=delimiter, strict=True)
+        number, width = -1, len(header)
         try:
             while True:
+                start = read[0] + 1
+                if wanted is not None and not wanted(number + 1):
+                    try:
+                        text_line = next(lines, None)
+                    except UnicodeDecodeError as exc:
+                        raise _decode_error(path, start, enc, exc) from exc
+                    if text_line is None:
+                        return
+                    if '"' not in text_line:  # one line, one row: no need to parse it
+                        read[0] += 1
+                        count = text_line.count(delimiter) + 1
+                        if (  # a blank line, or only blank cells (a letter or digit first: not)
+                            not text_line[:1].isalnum()
+                            and not text_line.replace(delimiter, "").strip()
+                        ):
+                            continue
+                        if count != width:
+                            raise _width_error(path, start, count, width)
+                        number += 1
+                        yield RawRow(start, _NO_VALUES)
+                        progress.tick()
+                        continue
+                    pending.append(text_line)  # quoted: the csv module reads it
                 try:
                     cells = next(reader)
                 except StopIteration:
                     return
                 except UnicodeDecodeError as exc:
-                    raise _decode_error(path, line, enc, exc) from exc
+                    raise _decode_error(path, start, enc, exc) from exc
                 except csv.Error as exc:
-                    raise InputError(problem(path, line, None, f"malformed CSV: {exc}")) from exc
-                start, line = line, reader.line_num + 2  # the header was line 1
+                    raise InputError(problem(path, start, None, f"malformed CSV: {exc}")) from exc
                 if not "".join(cells).strip():  # a blank line, or only blank cells
                     continue
-                if len(cells) != len(header):
-                    raise InputError(
-                        problem(
-                            path,
-                            start,
-                            None,
-                            f"{len(cells)} cells where the header has {len(header)}",
-                        )
-                    )
-                yield RawRow(start, dict(zip(header, cells, strict=True)))
+                if len(cells) != width:
+                    raise _width_error(path, start, len(cells), width)
+                number += 1
+                if wanted is None or wanted(number):
+                    yield RawRow(start, dict(zip(header, cells, strict=True)))
+                else:
+                    yield RawRow(start, _NO_VALUES)
                 progress.tick()
         finally:
             progress.flush()
             raw.close()
 
     return header, rows()
+
+
+def _width_error(path: Path, line: int, cells: int, width: int) -> InputError:
+    return InputError(problem(path, line, None, f"{cells} cells where the header has {width}"))
 
 
 def _check_header(path: Path, header: list[str]) -> None:

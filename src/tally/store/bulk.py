@@ -8,12 +8,14 @@ rows are passed as tuples, a column's type conversion runs only where the driver
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, LargeBinary, Table, func, select, text
+from sqlalchemy import Connection, DateTime, Engine, LargeBinary, Table, func, select, text
 
 
 def allocate_ids(conn: Connection, table: Table, n: int) -> list[int]:
@@ -140,3 +142,45 @@ def indexes_set_aside(conn: Connection, tables: Sequence[Table]) -> Iterator[lis
     yield [str(name) for name, _sql in found]
     for _name, sql in found:
         conn.exec_driver_sql(str(sql))
+
+
+@contextmanager
+def written_behind(engine: Engine, every: float = 0.5) -> Iterator[None]:
+    """While a long SQLite transaction writes and commits, flush the database's files (the
+    write-ahead log and the database itself) to disk every ``every`` seconds from a
+    background thread.
+
+    A large transaction spills its pages into the WAL file as it goes, and its commit's
+    checkpoint copies them into the database file; the kernel keeps both in memory (up to a
+    tenth of the RAM, on Linux's defaults) until the checkpoint's fsync calls — then
+    gigabytes are written while the import waits. Written behind, that I/O overlaps the
+    import's work. What is stored, and when it is durable, do not change. Nothing happens on
+    other databases or in-memory SQLite.
+    """
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        yield
+        return
+    stop = threading.Event()
+
+    def flush() -> None:
+        while not stop.wait(every):
+            for name in (f"{path}-wal", path):
+                try:
+                    fd = os.open(name, os.O_RDONLY)
+                except OSError:
+                    continue  # not created yet
+                try:
+                    os.fsync(fd)
+                except OSError:
+                    pass
+                finally:
+                    os.close(fd)
+
+    worker = threading.Thread(target=flush, name="sqlite-write-behind", daemon=True)
+    worker.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        worker.join()
