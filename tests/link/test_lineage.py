@@ -56,3 +56,6 @@ def test_lineages(backend: str, request: pytest.FixtureRequest) -> None:
         assert all_versions(conn, [p0v3]) == {p0v1, p0v2, p0v3}
         assert all_versions(conn, [r2]) == {r1, r2}
         assert inherited_persons(conn) == [(p0v3, pid)]
+        assert inherited_persons(conn, [p0v3, r2]) == [(p0v3, pid)]  # only these mentions
+        assert inherited_persons(conn, [r2]) == []
+        assert inherited_persons(conn, []) == []

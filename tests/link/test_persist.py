@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tally.link import persist
-from tally.store import Store
+from tally.settings import Settings
+from tally.store import Store, open_store
 from tally.store.schema import link_runs, person_mentions, persons, statements
 
 from .conftest import add_mentions
@@ -70,3 +74,49 @@ def test_a_split_rewrites_both_parts_and_drops_nothing(store: Store) -> None:
     assert set(rows) == set(ids)
     assert second[ids[0]] == first[ids[0]] and second[ids[2]] != first[ids[0]]
     assert {run for _p, run in rows.values()} == {RUNS[2]}
+
+
+def _state(st: Store) -> tuple[dict[int, tuple[int, int]], list[tuple[Any, ...]], int]:
+    """(membership rows, persons as (id, merged_into, n_mentions, n_sources), statements)."""
+    with st.engine.connect() as conn:
+        people = [tuple(r) for r in conn.execute(
+            select(persons.c.id, persons.c.merged_into, persons.c.n_mentions,
+                   persons.c.n_sources, persons.c.last_name).order_by(persons.c.id))]
+        facts = len(conn.execute(select(statements.c.id)).all())
+    return _rows(st), people, facts
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.lists(st.integers(0, 4), min_size=8, max_size=8),
+       moved=st.sets(st.integers(0, 7), max_size=4),
+       second=st.lists(st.integers(0, 5), min_size=11, max_size=11))
+def test_saving_only_the_changed_mentions_writes_what_saving_all_does(
+        tmp_path_factory: pytest.TempPathFactory, first: list[int], moved: set[int],
+        second: list[int]) -> None:
+    """8 old mentions in clusters ``first``; 3 new ones; the old mentions in ``moved`` and
+    the new ones are clustered again (``second``), the rest of each old cluster stays as it
+    was: a scoped save equals a whole one."""
+    stores, results = [], []
+    for scoped in (False, True):
+        s = open_store(Settings(data_dir=tmp_path_factory.mktemp("st")), create=True)
+        ids = add_mentions(s, "list", _people(8))
+        before = [{ids[i] for i, c in enumerate(first) if c == k} for k in range(5)]
+        _save(s, [g for g in before if g], 1)
+        ids += add_mentions(s, "news", _people(3))
+        changed = {ids[i] for i in moved} | set(ids[8:])
+        kept = [g - changed for g in before if g - changed]
+        labels = {m: second[i] for i, m in enumerate(ids) if m in changed}
+        fresh = [{m for m, c in labels.items() if c == k} for k in range(6)]
+        groups = kept + [g for g in fresh if g]
+        with s.engine.begin() as conn:
+            pk = conn.execute(link_runs.insert().values(
+                started_at=datetime.now(UTC), method="test")).inserted_primary_key
+            assert pk is not None
+            out = persist.save(conn, groups, int(pk[0]), {m: 0.9 for m in changed},
+                               changed=changed if scoped else None)
+        results.append({m: out[m] for m in changed})
+        stores.append(_state(s))
+        s.engine.dispose()
+    assert results[0] == results[1]
+    assert stores[0] == stores[1]

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from tally.link import files as files_
 from tally.link import queue
 from tally.link.files import LinkFiles
 from tally.link.run import RunOptions, link_probabilistic
-from tally.store import Store
+from tally.settings import Settings
+from tally.store import Store, open_store
 from tally.store.schema import decisions, person_mentions
 
 from .conftest import add_mentions
@@ -104,3 +109,38 @@ def test_same_result_on_postgres(pg_store: Store) -> None:
     who = persons(pg_store)
     assert who[ids[0]] == who[ids[1]]
     assert who[ids[2]] != who[ids[0]]
+
+
+def _three_runs(st: Store) -> tuple[list[int], Any, Any, Any]:
+    """A run, then two incremental ones adding a mention each: (ids, persons, caches)."""
+    ids = add_mentions(st, "a", SERGEI[:2]) + add_mentions(st, "b", OTHERS)
+    link_probabilistic(st)
+    ids += add_mentions(st, "c", [SERGEI[2]])
+    link_probabilistic(st)
+    ids += add_mentions(st, "d", [{**OTHERS[0], "death_date": "2022-10"}])
+    report = link_probabilistic(st)
+    assert report.persons == 4
+    files = LinkFiles(st.settings.data_dir)
+    return ids, persons(st), files.load_frame(files.features), files.load_frame(files.pairs)
+
+
+@pytest.mark.parametrize("backend", ["store", "pg_store"])
+def test_incremental_runs_append_to_the_caches(backend: str,
+                                               request: pytest.FixtureRequest) -> None:
+    st: Store = request.getfixturevalue(backend)
+    ids, who, _features, _pairs = _three_runs(st)
+    files = LinkFiles(st.settings.data_dir)
+    assert len(files.parts(files.features)) == len(files.parts(files.pairs)) == 2
+    assert who[ids[0]] == who[ids[1]] == who[ids[5]] and who[ids[2]] == who[ids[6]]
+
+
+def test_appended_caches_match_rewritten_ones(tmp_path: Path, store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    appended = _three_runs(store)
+    monkeypatch.setattr(files_, "MAX_PARTS", 0)  # every run writes the caches whole
+    whole = _three_runs(open_store(Settings(data_dir=tmp_path / "whole"), create=True))
+    files = LinkFiles(tmp_path / "whole")
+    assert not files.parts(files.features) and not files.parts(files.pairs)
+    assert appended[1] == whole[1]
+    pd.testing.assert_frame_equal(appended[2], whole[2])
+    pd.testing.assert_frame_equal(appended[3], whole[3])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +93,26 @@ def test_low_pairs_are_kept_only_where_links_would_join() -> None:
     assert scoring.score(frame, params, 0.5).empty  # nothing would join them
     forced = scoring.score(frame, params, 0.5, links=[(0, 1)])  # a must-link would
     assert forced[["unique_id_l", "unique_id_r"]].values.tolist() == [[0, 1]]
+
+
+_pair = st.tuples(st.integers(0, 6), st.integers(0, 6), st.sampled_from([0.05, 0.5, 0.9]))
+
+
+def _pairs(rows: list[tuple[int, int, float]]) -> pd.DataFrame:
+    frame = pd.DataFrame([(min(a, b), max(a, b), p) for a, b, p in rows if a != b],
+                         columns=engine.PAIR_COLUMNS)
+    return frame.astype({"unique_id_l": "int64", "unique_id_r": "int64",
+                         "match_probability": "float64"})
+
+
+@settings(max_examples=80, deadline=None)
+@given(stored=st.lists(_pair, max_size=12), fresh=st.lists(_pair, max_size=6),
+       low=st.lists(_pair, max_size=6))
+def test_extend_equals_merge_for_stored_pairs_without_repeats(
+        stored: list[tuple[int, int, float]], fresh: list[tuple[int, int, float]],
+        low: list[tuple[int, int, float]]) -> None:
+    old = scoring.merge(_pairs(stored))
+    old.index = old.index * 3  # a filtered frame keeps its index
+    expected = scoring.merge(old, _pairs(fresh), _pairs(low))
+    got = scoring.extend(old, _pairs(fresh), _pairs(low))
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)

@@ -99,11 +99,13 @@ def all_versions(conn: Connection, ids: Iterable[int]) -> set[int]:
     return out
 
 
-def inherited_persons(conn: Connection) -> list[tuple[int, int]]:
+def inherited_persons(conn: Connection, only: Iterable[int] | None = None
+                      ) -> list[tuple[int, int]]:
     """(current mention, person) for new versions of post mentions not linked yet: the person
-    of the newest earlier version of the same (document, ordinal) that has one."""
+    of the newest earlier version of the same (document, ordinal) that has one. ``only``:
+    just for these mentions."""
     old = mentions.alias("old")
-    rows = conn.execute(
+    query = (
         select(mentions.c.id, person_mentions.c.person_id)
         .join(old, (old.c.document_id == mentions.c.document_id)
               & (old.c.ordinal == mentions.c.ordinal)
@@ -114,6 +116,9 @@ def inherited_persons(conn: Connection) -> list[tuple[int, int]]:
                mentions.c.record_key.is_(None))
         .order_by(mentions.c.id, old.c.version.desc())
     )
+    queries = [query] if only is None else [
+        query.where(mentions.c.id.in_(chunk)) for chunk in _chunks(sorted(set(only)))]
+    rows = (row for q in queries for row in conn.execute(q))
     out: list[tuple[int, int]] = []
     seen: set[int] = set()
     for mid, pid in rows:

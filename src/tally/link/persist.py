@@ -12,12 +12,13 @@ version of a list record inherits the person of the version it replaces.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Select,
     Text,
     bindparam,
     cast,
@@ -44,19 +45,7 @@ def previous_assignment(conn: Connection) -> dict[int, int]:
             .where(mentions.c.superseded_at.is_(None))
         ).all()
     )
-    old = mentions.alias("old")
-    inherited = conn.execute(
-        select(mentions.c.id, person_mentions.c.person_id)
-        .join(
-            old,
-            (old.c.source_id == mentions.c.source_id)
-            & (old.c.record_key == mentions.c.record_key)
-            & (old.c.version == mentions.c.version - 1),
-        )
-        .join(person_mentions, person_mentions.c.mention_id == old.c.id)
-        .where(mentions.c.superseded_at.is_(None), mentions.c.version > 1)
-    ).all()
-    for mid, pid in [*inherited, *lineage.inherited_persons(conn)]:
+    for mid, pid in _inherited(conn):
         current.setdefault(mid, pid)
     return current
 
@@ -93,7 +82,22 @@ def assign_ids(
 def current_membership(conn: Connection) -> dict[int, int]:
     """mention id -> person id as stored now (every row of ``person_mentions``)."""
     query = select(person_mentions.c.mention_id, person_mentions.c.person_id)
-    return dict(conn.execute(query).all())
+    return dict(raw_rows(conn, query))
+
+
+def raw_rows(conn: Connection, query: Select[Any]) -> list[Any]:
+    """All rows of a query without bound parameters, fetched by the driver's own cursor (at
+    1M rows SQLAlchemy's row objects cost three times the fetch); values come as the driver
+    gives them (SQLite booleans as 0/1)."""
+    compiled = query.compile(dialect=conn.dialect)
+    if compiled.params:
+        return list(conn.execute(query).all())
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def save(
@@ -102,6 +106,7 @@ def save(
     run_id: int,
     probability: Mapping[int, float] | None = None,
     stored: Mapping[int, int] | None = None,
+    changed: Collection[int] | None = None,
 ) -> dict[int, int]:
     """Persist clusters; only clusters that changed are written.
 
@@ -110,10 +115,97 @@ def save(
     view are rebuilt for touched persons only (plus persons with corrections). ``stored`` is
     :func:`current_membership` when the caller has it already. Returns mention id -> person
     id.
+
+    ``changed`` (an incremental run): the mentions clustered again; every other current
+    mention is in a group of exactly the members of its stored person (see
+    :mod:`tally.link.incremental`). Then only the groups of ``changed`` and of the persons
+    its members had are looked at (:func:`_scope`), and only their mentions are returned.
     """
     now = datetime.now(UTC)
-    before = previous_assignment(conn)
     stored = current_membership(conn) if stored is None else stored
+    if changed is not None:
+        scoped = _scope(conn, groups, changed, stored)
+        if scoped is not None:
+            return _write(conn, now, run_id, probability, *scoped)
+        groups = list(groups)
+    return _write(conn, now, run_id, probability, groups, previous_assignment(conn), stored,
+                  len(stored))
+
+
+def _scope(conn: Connection, groups: Iterable[set[int]], changed: Collection[int],
+           stored: Mapping[int, int],
+           ) -> tuple[list[set[int]], dict[int, int], dict[int, int], int] | None:
+    """(groups, previous assignment, stored membership) cut to what ``changed`` can affect,
+    and the number of stored rows; None when most rows change (write everything then).
+
+    A group outside ``changed`` holds exactly the current members of one stored person ``q``;
+    its members had ``q`` before, and no member of ``changed`` had ``q`` (else ``q`` is in
+    ``persons`` below), so it keeps ``q``, retires nothing and is not touched: leaving it and
+    ``q``'s rows out gives the same writes as passing everything.
+    """
+    inside = set(changed)
+    before = {m: stored[m] for m in inside if m in stored}  # current rows: ``changed`` is current
+    for mid, pid in _inherited(conn, [m for m in inside if m not in before]):
+        before.setdefault(mid, pid)
+    persons_ = set(before.values())
+    part = {m: p for m, p in stored.items() if p in persons_}
+    subset = [g for g in groups if (m := next(iter(g))) in inside or m in part]
+    for group in subset:
+        for m in group:
+            if m not in inside:
+                before[m] = stored[m]
+    if _whole(len(_gone(subset, part, before)), len(stored)):
+        return None
+    return subset, before, part, len(stored)
+
+
+def _whole(gone: int, stored: int) -> bool:
+    return gone * 2 > stored + 1
+
+
+def _gone(groups: list[set[int]], stored: Mapping[int, int], before: Mapping[int, int]
+          ) -> list[int]:
+    """Stored rows :func:`_write` would delete for ``groups`` (ids as :func:`assign_ids`)."""
+    paired, _retired = assign_ids(groups, before)
+    assignment = {m: (pid if pid is not None else -1 - i)
+                  for i, (pid, group) in enumerate(paired) for m in group}
+    touched = _touched(paired, assignment, stored)
+    return [m for m in stored if m not in assignment or assignment[m] in touched
+            or stored[m] in touched]
+
+
+def _inherited(conn: Connection, only: Collection[int] | None = None
+               ) -> list[tuple[int, int]]:
+    """(current mention, person) of a list record's or a post's earlier version; ``only``:
+    just for these mentions."""
+    old = mentions.alias("old")
+    query = (
+        select(mentions.c.id, person_mentions.c.person_id)
+        .join(
+            old,
+            (old.c.source_id == mentions.c.source_id)
+            & (old.c.record_key == mentions.c.record_key)
+            & (old.c.version == mentions.c.version - 1),
+        )
+        .join(person_mentions, person_mentions.c.mention_id == old.c.id)
+        .where(mentions.c.superseded_at.is_(None), mentions.c.version > 1)
+    )
+    queries = [query] if only is None else [
+        query.where(mentions.c.id.in_(chunk)) for chunk in chunks(sorted(only), 5_000)]
+    inherited = [row for q in queries for row in conn.execute(q)]
+    return [*((int(m), int(p)) for m, p in inherited), *lineage.inherited_persons(conn, only)]
+
+
+def _write(
+    conn: Connection,
+    now: datetime,
+    run_id: int,
+    probability: Mapping[int, float] | None,
+    groups: Iterable[set[int]],
+    before: Mapping[int, int],
+    stored: Mapping[int, int],
+    n_stored: int,
+) -> dict[int, int]:
     paired, retired = assign_ids(groups, before)
     assignment: dict[int, int] = {}
     new_groups = [g for pid, g in paired if pid is None]
@@ -127,11 +219,11 @@ def save(
     prob = probability or {}
     gone = [m for m in stored if m not in assignment or assignment[m] in touched
             or stored[m] in touched]
-    whole = len(gone) * 2 > len(stored) + 1
+    whole = _whole(len(gone), n_stored)
     if whole:
         conn.execute(delete(person_mentions))
     else:
-        for chunk in _chunks(gone):
+        for chunk in chunks(gone):
             conn.execute(delete(person_mentions).where(person_mentions.c.mention_id.in_(chunk)))
     rows = [
         {"mention_id": m, "person_id": p, "match_probability": prob.get(m), "link_run_id": run_id}
@@ -141,7 +233,7 @@ def save(
     for start in range(0, len(rows), 50_000):
         conn.execute(insert(person_mentions), rows[start : start + 50_000])
     used = {p for p in set(assignment.values()) if whole or p in touched}
-    for chunk in _chunks(sorted(used)):
+    for chunk in chunks(sorted(used)):
         conn.execute(update(persons).where(persons.c.id.in_(chunk)).values(merged_into=None))
     for old, heir in retired.items():
         conn.execute(
@@ -152,7 +244,7 @@ def save(
     # a person whose every mention was retired (re-extraction no longer finds it) keeps its
     # id, decisions and view, but no longer counts any mention
     emptied = set(stored.values()) - set(assignment.values()) - set(retired)
-    for chunk in _chunks(sorted(emptied)):
+    for chunk in chunks(sorted(emptied)):
         conn.execute(update(persons).where(persons.c.id.in_(chunk))
                      .values(updated_at=now, n_mentions=0, n_sources=0))
     refresh(conn, now, None if whole else touched | set(retired))
@@ -176,7 +268,7 @@ def _touched(paired: list[tuple[int | None, set[int]]], assignment: Mapping[int,
     return out
 
 
-def _chunks(values: Iterable[int], size: int = 10_000) -> Iterable[list[int]]:
+def chunks(values: Iterable[int], size: int = 10_000) -> Iterable[list[int]]:
     batch: list[int] = []
     for v in values:
         batch.append(v)
@@ -227,7 +319,7 @@ def refresh(conn: Connection, now: datetime | None = None,
         _refresh(conn, now, None, corrections)
         return
     targets = sorted(only | set(corrections))
-    for chunk in _chunks(targets):
+    for chunk in chunks(targets):
         _refresh(conn, now, chunk, corrections)
 
 

@@ -13,6 +13,7 @@ decisions and distinct-persons lists (:mod:`tally.link.clusters`) → persons wi
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import chain
@@ -45,41 +46,71 @@ class RunOptions:
     actor: str = "cli"
 
 
-def load_mentions(conn: Connection) -> list[dict[str, Any]]:
-    """Current mentions as records (``unique_id`` = mention id, ``grp`` = distinct source)."""
+def load_mentions(conn: Connection, only: Iterable[int] | None = None
+                  ) -> list[dict[str, Any]]:
+    """Current mentions as records (``unique_id`` = mention id, ``grp`` = distinct source);
+    ``only``: just these ids (read in chunks, by id)."""
     query = (
         select(mentions.c.id, *[mentions.c[f] for f in _FIELDS], mentions.c.source_id,
                sources.c.distinct_persons)
         .join(sources, sources.c.id == mentions.c.source_id)
         .where(mentions.c.superseded_at.is_(None))
     )
+    queries = [query] if only is None else [
+        query.where(mentions.c.id.in_(chunk)).order_by(mentions.c.id)
+        for chunk in persist.chunks(sorted(only), 5_000)]
+    # plain tuples, not mappings: at 1M mentions the per-row mapping access took seconds
     out = []
-    for row in conn.execute(query).mappings():
-        rec = {f: row[f] for f in _FIELDS}
-        rec["unique_id"] = row["id"]
-        rec["grp"] = row["source_id"] if row["distinct_persons"] else None
-        out.append(rec)
+    for q in queries:
+        for mid, *values, source_id, distinct in conn.execute(q):
+            rec = dict(zip(_FIELDS, values, strict=True))
+            rec["unique_id"] = mid
+            rec["grp"] = source_id if distinct else None
+            out.append(rec)
     return out
 
 
-def _features(files: LinkFiles, records: list[dict[str, Any]], full: bool
-              ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(all current features, features of mentions not seen before)."""
-    ids = {int(r["unique_id"]) for r in records}
+def load_items(conn: Connection) -> dict[int, int | None]:
+    """Current mention id -> distinct-persons group (its source) or None."""
+    query = (
+        select(mentions.c.id, mentions.c.source_id, sources.c.distinct_persons)
+        .join(sources, sources.c.id == mentions.c.source_id)
+        .where(mentions.c.superseded_at.is_(None))
+    )
+    rows = persist.raw_rows(conn, query)
+    return {mid: (sid if distinct else None) for mid, sid, distinct in rows}
+
+
+def _features(files: LinkFiles, conn: Connection, full: bool
+              ) -> tuple[dict[int, int | None], pd.DataFrame, pd.DataFrame, int | None]:
+    """(current mention -> group, all current features, features of mentions not seen before,
+    how many rows to append to the cache: None to write it whole).
+
+    Only mentions missing from the feature cache are read in full (an incremental run: the
+    new ones), unless they are most of the collection.
+    """
     cached = None if full else files.load_frame(files.features)
     if cached is not None and not set(features.FEATURE_COLUMNS) <= set(cached.columns):
         cached = None  # written by an older feature set: recompute
-    if cached is not None:
-        cached = cached[cached["unique_id"].isin(ids)]
-        known = set(cached["unique_id"].tolist())
+    stale = True
+    if cached is None:
+        records = load_mentions(conn)
+        groups = {int(r["unique_id"]): r["grp"] for r in records}
+        known: set[int] = set()
     else:
-        known = set()
-    new = features.build([r for r in records if int(r["unique_id"]) not in known])
-    groups = {int(r["unique_id"]): r["grp"] for r in records}
+        groups = load_items(conn)
+        current = cached["unique_id"].isin(list(groups))
+        stale = not bool(current.all())
+        cached = cached[current]
+        known = set(cached["unique_id"].tolist())
+        missing = [m for m in groups if m not in known]
+        records = (load_mentions(conn, missing) if len(missing) * 2 <= len(groups)
+                   else [r for r in load_mentions(conn) if int(r["unique_id"]) not in known])
+    new = features.build(records)
     frames = [f for f in (cached, new) if f is not None and not f.empty]
     every = pd.concat(frames, ignore_index=True) if frames else new
     every["grp"] = every["unique_id"].map(groups).astype("Int64")
-    return every, new
+    return groups, every, new, None if stale else len(new)
 
 
 def _params(files: LinkFiles, frame: pd.DataFrame, opts: RunOptions) -> Any:
@@ -96,8 +127,9 @@ def _params(files: LinkFiles, frame: pd.DataFrame, opts: RunOptions) -> Any:
 
 def score(files: LinkFiles, every: pd.DataFrame, new: pd.DataFrame, params: Any,
           opts: RunOptions, must: list[tuple[int, int]] | None = None,
-          ) -> tuple[pd.DataFrame, bool]:
-    """Scored pairs of current mentions, and whether the run was incremental.
+          ) -> tuple[pd.DataFrame, bool, int | None]:
+    """Scored pairs of current mentions, whether the run was incremental, and how many rows
+    at the end are new (None: stored pairs were dropped, write them whole).
 
     Kept: pairs scoring ≥ :data:`CONTRADICTION`, and lower ones only inside what strong links
     and must-links would join (:mod:`tally.link.scoring`; the clusters are the same as with
@@ -107,31 +139,33 @@ def score(files: LinkFiles, every: pd.DataFrame, new: pd.DataFrame, params: Any,
     old_pairs = None if opts.full else files.load_frame(files.pairs)
     if old_pairs is None or opts.engine == "spark":
         return scoring.score(every, params, opts.threshold, floor=CONTRADICTION, links=links,
-                             engine=opts.engine), False
+                             engine=opts.engine), False, None
     ids = set(every["unique_id"].tolist())
-    old_pairs = old_pairs[old_pairs["unique_id_l"].isin(ids) & old_pairs["unique_id_r"].isin(ids)]
+    current = old_pairs["unique_id_l"].isin(ids) & old_pairs["unique_id_r"].isin(ids)
+    stale = not bool(current.all())
+    old_pairs = old_pairs[current]
     new_ids = set(new["unique_id"].tolist())
     every = engine.with_block_keys(every[every["surname"].notna()])
     new = every[every["unique_id"].isin(new_ids)]
     existing = every[~every["unique_id"].isin(new_ids)]
     tf = {c: engine.term_frequencies(every, c) for c in engine.TF_COLUMNS}
     fresh = engine.predict_new(new, engine.candidates(new, existing), params, tf, 0.0)
-    pairs = scoring.merge(old_pairs, fresh)
+    pairs = scoring.extend(old_pairs, fresh)
     low = scoring.contradictions(every, pairs, params, opts.threshold, floor=CONTRADICTION,
                                  links=links, touching=new_ids)
-    return scoring.merge(pairs, low), True
+    out = scoring.extend(pairs, low)  # stored rows first, none dropped: the rest is new
+    return out, True, None if stale else len(out) - len(old_pairs)
 
 
 def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.LinkReport:
     opts = opts or RunOptions()
     files = LinkFiles(store.settings.data_dir)
     with store.engine.begin() as conn:
-        records = load_mentions(conn)
-    every, new = _features(files, records, opts.full)
+        items, every, new, new_features = _features(files, conn, opts.full)
     params = _params(files, every, opts)
     with store.engine.connect() as conn:
         must, _cannot, _overruled = exact.resolved_pairs(conn)
-    pairs, incremental = score(files, every, new, params, opts, must)
+    pairs, incremental, new_pairs = score(files, every, new, params, opts, must)
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
         run = conn.execute(link_runs.insert().values(
@@ -141,7 +175,6 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
         pk = run.inserted_primary_key
         assert pk is not None
         run_id = int(pk[0])
-        items = {int(r["unique_id"]): r["grp"] for r in records}
         must, cannot, overruled = exact.resolved_pairs(conn)
         stored = persist.current_membership(conn) if incremental else {}
         if incremental and _same_threshold(conn, run_id, opts.threshold):
@@ -150,11 +183,13 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
             reach = incremental_.affected(pairs, opts.threshold, must, start)
             groups, near = incremental_.recluster(items, must, cannot, pairs, opts.threshold,
                                                   reach, stored, cluster)
+            changed: set[int] | None = reach
+            near_groups = [g for g in groups if next(iter(g)) in reach]  # the others: no rows
         else:
             groups = cluster(items, must, cannot, pairs, opts.threshold)
-            near = pairs
-        persist.save(conn, groups, run_id, best_probability(near, groups),
-                     stored if incremental else None)
+            near, changed, near_groups = pairs, None, groups
+        persist.save(conn, groups, run_id, best_probability(near, near_groups),
+                     stored if incremental else None, changed)
         report = exact.LinkReport(run_id, len(items), len(groups), len(items) - len(groups))
         conn.execute(link_runs.update().where(link_runs.c.id == run_id).values(
             finished_at=datetime.now(UTC), n_mentions=report.mentions,
@@ -162,8 +197,8 @@ def link_probabilistic(store: Store, opts: RunOptions | None = None) -> exact.Li
         audit.append(conn, opts.actor, "link.run", f"run {run_id}",
                      {**report.as_dict(), "method": "splink", "incremental": incremental,
                       "overruled_decisions": [list(d) for d in overruled]})
-    files.save_frame(every, files.features)
-    files.save_frame(pairs, files.pairs)
+    files.extend_frame(every, new_features, files.features)
+    files.extend_frame(pairs, new_pairs, files.pairs)
     return report
 
 
