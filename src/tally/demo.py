@@ -123,7 +123,7 @@ def _estimate(store: Store) -> dict[str, Any] | None:
     if table is None:
         return None
     result = estimate(table, method="loglinear", criterion="bic").to_dict()
+    result["lists"] = list(table.lists)
     with store.engine.connect() as conn:
-        result["lists"] = list(table.lists)
         result["left_out"] = derived_sources(conn)  # compilations: not independent lists
     return result

@@ -87,6 +87,15 @@ class Part:
     of: int = 1
     staged: bool = False
 
+    def prepares(self, batch_number: int) -> bool:
+        """Does this reader prepare batch ``batch_number`` (0-based)?"""
+        return batch_number % self.of == self.index
+
+    def wants_row(self, row_number: int) -> bool:
+        """Does row ``row_number`` (0-based, as :func:`read_rows` counts) fall in one of
+        this reader's batches?"""
+        return self.prepares(row_number // BATCH)
+
 
 def prepare_rows(
     rows: Iterator[RawRow],
@@ -98,7 +107,7 @@ def prepare_rows(
     """Batches of prepared rows, one per BATCH rows read (those of ``part`` only);
     ``consumed[0]`` is kept at the bytes read so far."""
     number, read, reported, size = 0, 0, 0, BATCH
-    mine = part.of == 1 or part.index == 0
+    mine = part.prepares(0)
     batch = Batch()
     items: list[Any] = batch.items
     sha256, dumps, columns, staged = hashlib.sha256, orjson.dumps, MENTION_COLUMNS, part.staged
@@ -108,7 +117,7 @@ def prepare_rows(
             if mine:
                 yield _finish(batch, read, consumed[0] - reported, staged)
             number, read, reported = number + 1, 0, consumed[0]
-            mine = number % part.of == part.index
+            mine = part.prepares(number)
             batch = Batch()
             items = batch.items
         read += 1
@@ -166,13 +175,7 @@ def _inline(
     path: Path, fmt: str, encoding: str | None, mapping: Mapping, skip: bool, part: Part = Part()
 ) -> Iterator[Batch]:
     consumed = [0]
-    wanted = None
-    if part.of > 1:
-        size, index, of = BATCH, part.index, part.of
-
-        def wanted(number: int) -> bool:
-            return number // size % of == index
-
+    wanted = part.wants_row if part.of > 1 else None
     _, rows = read_rows(path, fmt, encoding, _counter(consumed), wanted)
     yield from prepare_rows(rows, RowConverter(mapping, path), skip, consumed, part)
 
