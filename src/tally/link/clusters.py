@@ -38,8 +38,22 @@ class Clusters:
         return root
 
     def forbid(self, a: int, b: int) -> None:
-        self.cannot.setdefault(a, set()).add(b)
-        self.cannot.setdefault(b, set()).add(a)
+        self.forbid_all(((a, b),))
+
+    def forbid_all(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Forbid each pair whose two items are both known (a tight loop: at 1M mentions
+        there are millions of these)."""
+        parent, partners = self.parent, self.cannot
+        for a, b in pairs:
+            if a in parent and b in parent:
+                if a in partners:
+                    partners[a].add(b)
+                else:
+                    partners[a] = {b}
+                if b in partners:
+                    partners[b].add(a)
+                else:
+                    partners[b] = {a}
 
     def allowed(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -114,17 +128,7 @@ def build(
     c = Clusters()
     for item, group in items.items():
         c.add(item, group)
-    parent, partners = c.parent, c.cannot
-    for a, b in cannot:  # c.forbid inlined: at 1M mentions there are millions of these
-        if a in parent and b in parent:
-            if a in partners:
-                partners[a].add(b)
-            else:
-                partners[a] = {b}
-            if b in partners:
-                partners[b].add(a)
-            else:
-                partners[b] = {a}
+    c.forbid_all(cannot)
     for a, b in must:
         if a in c.parent and b in c.parent:
             c.union(a, b, force=True)
