@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tally.link import model
 
@@ -60,3 +62,30 @@ def test_full_birth_dates_that_differ_count_against_a_match() -> None:
     assert p[(1, 3)] > p[(1, 6)]  # one digit off: a typo
     assert p[(4, 6)] < p[(1, 5)]
     assert p[(1, 4)] > p[(1, 6)]  # 12 May / 5 December: day and month swapped
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two trainings on the same data (DuckDB sums EM's expectations in thread order)
+        (0.09576037214209987, 0.0957603721421011),
+        (0.7258945796687043, 0.7258945796686956),
+        (0.00045185991110100235, 0.0004518599111010388),
+        (0.0003, 0.0003),
+    ],
+)
+def test_trained_numbers_that_differ_in_the_last_bits_are_kept_equal(a: float, b: float) -> None:
+    assert model.steady(a) == model.steady(b)
+
+
+@given(st.floats(min_value=1e-300, max_value=1.0))
+def test_steady_keeps_eight_significant_digits(x: float) -> None:
+    kept = model.steady(x)
+    assert kept is not None
+    assert abs(kept - x) <= 5e-8 * x
+    assert model.steady(kept) == kept
+
+
+def test_steady_keeps_missing_and_zero() -> None:
+    assert model.steady(None) is None
+    assert model.steady(0.0) == 0.0

@@ -132,7 +132,9 @@ def build(
     for a, b in must:
         if a in c.parent and b in c.parent:
             c.union(a, b, force=True)
-    for a, b, _p in sorted(candidates, key=lambda t: -t[2]):
+    # strongest first; ties by ids, so the result does not depend on the order the pairs
+    # arrive in (DuckDB returns them in thread order)
+    for a, b, _p in sorted(candidates, key=lambda t: (-t[2], t[0], t[1])):
         if a in c.parent and b in c.parent:
             c.union(a, b)
     return c

@@ -262,9 +262,29 @@ def extract_params(model: dict[str, Any]) -> Params:
     levels: dict[str, list[list[float | None]]] = {}
     for comp in model["comparisons"]:
         levels[comp["output_column_name"]] = [
-            _neutral_if_untrained(lvl) for lvl in comp["comparison_levels"]
+            [steady(v) for v in _neutral_if_untrained(lvl)]
+            for lvl in comp["comparison_levels"]
         ]
-    return {"lambda": model["probability_two_random_records_match"], "levels": levels}
+    return {"lambda": steady(model["probability_two_random_records_match"]),
+            "levels": levels}
+
+
+#: Significant digits kept of each trained probability (see :func:`steady`).
+DIGITS = 8
+
+
+def steady(value: float | None) -> float | None:
+    """``value`` to :data:`DIGITS` significant digits.
+
+    DuckDB sums EM's expectations over threads in whatever order they finish, so two trainings
+    on the same data differ in the last bits (~1e-15 relative), and a pair whose probability
+    sat on the clustering threshold could flip between runs. Rounded, both runs keep the same
+    numbers (unless a value straddles a rounding boundary, ~1e-7 per value); 8 digits are far
+    finer than anything EM can tell apart.
+    """
+    if value is None or value == 0.0:
+        return value
+    return float(f"{value:.{DIGITS - 1}e}")
 
 
 #: No single comparison level may count more than 2**-MAX_AGAINST against a match: EM can
