@@ -72,3 +72,42 @@ def test_generic_person_columns_use_the_generic_model(tmp_path: Path) -> None:
     assert pid["a1"] == pid["a2"]
     assert pid["a3"] == pid["a4"]
     assert len({pid["a1"], pid["a3"], pid["a5"], pid["a6"]}) == 4
+
+
+MESSY = [
+    ("ID", "Full Name", "Birth Date", "Death-Date", "Age", "Region"),
+    ("1", "Иванов Сергей Петрович", "12.03.1990", "05.06.2023", "", "Республика Бурятия"),
+    ("2", "Сергея Иванова", "1990", "июнь 2023", "33 года", "Бурятия"),
+    ("3", "рядовой Петров Пётр (позывной Пётр)", "1985 г.р.", "12 мая 2023 г.", "",
+     "Краснодарский край"),
+    ("4", "Петров Пётр Петрович", "01.01.1985", "12.05.2023", "", "Краснодарский кр."),
+    ("5", "Сидоров Иван", "abc", "", "много", "Тыва"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("cp1251", ";"), ("utf-8-sig", ","),
+                                                     ("koi8_r", "\t")])
+def test_dedupe_reads_spreadsheets_as_people_save_them(
+    tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("\n".join(delimiter.join(r) for r in MESSY) + "\n", encoding=encoding)
+    result = CliRunner().invoke(_build(), ["dedupe", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, dtype=str)
+    assert list(frame.columns) == [*MESSY[0], "person_id", "match_probability"]
+    pid = dict(zip(frame["ID"], frame["person_id"], strict=True))
+    assert pid["1"] == pid["2"]  # dd.mm.yyyy, «июнь 2023», «33 года», region names
+    assert pid["3"] == pid["4"]  # rank and call sign dropped, «1985 г.р.», «кр.»
+    assert len({pid["1"], pid["3"], pid["5"]}) == 3
+    assert "1 birth_date value(s) could not be read" in result.output
+    assert "'много'" in result.output
+
+
+def test_dedupe_names_the_line_of_a_malformed_file(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('id,full_name\n1,"Иванов\n', encoding="utf-8")
+    result = CliRunner().invoke(_build(), ["dedupe", str(src), "--out", str(tmp_path / "o.csv")])
+    assert result.exit_code == 1
+    assert "in.csv" in result.output
+    assert "Traceback" not in result.output

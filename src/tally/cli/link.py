@@ -48,13 +48,16 @@ def dedupe(
         help="a source whose rows are distinct persons (repeatable)")] = None,
 ) -> None:
     """Add person_id and match_probability to a spreadsheet of names (no store needed)."""
+    from tally.ingest.errors import InputError
     from tally.link.dedupe import DedupeError, dedupe_csv
 
     try:
-        result = dedupe_csv(src, out, threshold=threshold,
-                            distinct_sources=tuple(distinct_source or ()))
-    except DedupeError as exc:
+        result, notes = dedupe_csv(src, out, threshold=threshold,
+                                   distinct_sources=tuple(distinct_source or ()))
+    except (DedupeError, InputError) as exc:
         raise common.fail(str(exc)) from exc
+    for note in notes:
+        common.err_console.print(f"[yellow]note:[/] {note}", highlight=False)
     common.console.print(
         f"{len(result)} rows → {result['person_id'].nunique()} persons; wrote {out}")
 

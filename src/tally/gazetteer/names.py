@@ -48,6 +48,7 @@ class NameEntry:
 
 _ABBREVIATIONS = (
     (re.compile(r"\bобласт\w*"), "обл"),
+    (re.compile(r"\bкрай\b"), "кр"),
     (re.compile(r"\bреспублик\w*"), "респ"),
     (re.compile(r"\bавтономн\w* округ\w*"), "ао"),
     (re.compile(r"\bавтономн\w* област\w*"), "ао"),

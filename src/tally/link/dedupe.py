@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tally.link import clusters, engine, features, generic, scoring
+from tally.link import cells, clusters, engine, features, generic, scoring
 from tally.link.files import default_params
 from tally.link.run import MATCH_THRESHOLD, MIN_TRAINING_ROWS, best_probability, cluster
 
@@ -85,8 +85,51 @@ def _dedupe_generic(frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
     return out
 
 
-def dedupe_csv(src: Path, dest: Path, **kwargs: object) -> pd.DataFrame:
-    frame = pd.read_csv(src, dtype=str, keep_default_na=False).replace({"": None})
-    out = dedupe_frame(frame, **kwargs)  # type: ignore[arg-type]
+def read_table(src: Path) -> pd.DataFrame:
+    """A CSV/TSV/XLSX/JSON(L) table as text cells, empty cells as None.
+
+    Read as list imports are (:func:`tally.ingest.readers.read_rows`): UTF-8 with or without a
+    BOM, cp1251 or KOI8-R; comma, semicolon or tab; a malformed file raises
+    :class:`~tally.ingest.errors.InputError` naming the line.
+    """
+    from tally.ingest.readers import read_rows
+
+    header, rows = read_rows(src)
+    records = [[row.values.get(h) or None for h in header] for row in rows]
+    return pd.DataFrame(records, columns=header, dtype=object)
+
+
+def _column_key(name: str) -> str:
+    """``Full Name``, ``full-name``, `` FULL_NAME`` → ``full_name``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def input_notes(frame: pd.DataFrame) -> list[str]:
+    """Cells of the date and age columns that cannot be read (they are left out)."""
+    readers = {"birth_date": cells.iso_date, "death_date": cells.iso_date,
+               "age": cells.age_years}
+    notes = []
+    for column, reader in readers.items():
+        if column in frame.columns:
+            note = cells.unreadable(column, frame[column].tolist(), reader)
+            if note:
+                notes.append(note)
+    return notes
+
+
+def dedupe_csv(src: Path, dest: Path, **kwargs: object) -> tuple[pd.DataFrame, list[str]]:
+    """Deduplicate the table in ``src`` into ``dest``; returns it and notes for the user.
+
+    Column names are matched without regard to case, spaces or hyphens (``Full Name`` is
+    ``full_name``); the output keeps the input's own names.
+    """
+    frame = read_table(src)
+    keys = [_column_key(c) for c in frame.columns]
+    if len(set(keys)) < len(keys):
+        raise DedupeError(f"two columns have the same name once case and spaces are ignored: "
+                          f"{list(frame.columns)}")
+    work = frame.set_axis(keys, axis=1)
+    out = dedupe_frame(work, **kwargs)  # type: ignore[arg-type]
+    out = out.set_axis([*frame.columns, *out.columns[len(keys):]], axis=1)
     out.to_csv(dest, index=False)
-    return out
+    return out, input_notes(work)

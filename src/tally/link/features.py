@@ -16,7 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from tally.link.cells import age_years, iso_date, region_key
 from tally.link.dates import birth_years, day_range
+from tally.names.cell import name_only, split_initials
 from tally.names.diminutives import full_names
 from tally.names.keys import NameKeys, is_initial, name_keys
 from tally.names.normal import clean, fold
@@ -83,12 +85,27 @@ def _name(
     full: str | None, last: str | None, first: str | None, patr: str | None, lemmatize: bool
 ) -> NameKeys:
     if not (last or first or patr) and full:
-        if _mostly_cyrillic(full):
+        tokens = name_only(full).split()
+        words, initials = split_initials(tokens)
+        if len(words) != 2 or len(initials) != 1:  # a surname with initials, or no initials
+            words, initials = tokens, []
+        elif is_initial(tokens[1]) and full_names(tokens[0]) and not _looks_patronymic(
+                tokens[2]):
+            return name_keys(tokens[2], tokens[0], tokens[1])  # "Sergei P. Ivanov"
+        elif is_initial(tokens[1]):  # «Колин Е. Алексеевич»: surname, initial, patronymic
+            return name_keys(tokens[0], tokens[1], tokens[2])
+        elif is_initial(tokens[0]) and _looks_patronymic(tokens[1]):
+            return name_keys(tokens[2], tokens[0], tokens[1])  # "G. Sergeevich Pavlov"
+        if _mostly_cyrillic(" ".join(words)):
             from tally.names import morph
 
-            parts = morph.lemmatize_name(full.split())
-            return name_keys(parts.last, parts.first, parts.patronymic)
-        last, first, patr = split_latin(full)
+            parts = morph.lemmatize_name(words)
+            last, first, patr = parts.last, parts.first, parts.patronymic
+        else:
+            last, first, patr = split_latin(" ".join(words))
+        if initials:  # «Иванов Сергей П.», "Sergei P. Ivanov": the initial is the patronymic
+            first, patr = first or initials[0], patr or initials[-1]
+        return name_keys(last, first, patr)
     elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
         from tally.names import morph
 
@@ -135,8 +152,8 @@ def _month(ordinal: int) -> int:
 
 
 @lru_cache(maxsize=1 << 16)
-def _upper(text: str | None) -> str | None:
-    return text.upper() if text else None
+def _region(text: str | None) -> str | None:
+    return region_key(text) if text else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -150,9 +167,9 @@ def feature_row(row: Mapping[str, Any], lemmatize: bool = False) -> dict[str, An
     names = _name_features(_text(row.get("full_name")), _text(row.get("last_name")),
                            _text(row.get("first_name")), _text(row.get("patronymic")), lemmatize)
     out.update(zip(_NAME_COLUMNS, names, strict=True))  # lists shared by equal names: read-only
-    age = row.get("age")
-    age_int = None if age is None or age != age or str(age).strip() == "" else int(float(age))
-    birth_text, death_text = _text(row.get("birth_date")), _text(row.get("death_date"))
+    age_int = age_years(row.get("age"))
+    birth_text = iso_date(_text(row.get("birth_date")))
+    death_text = iso_date(_text(row.get("death_date")))
     years = birth_years(birth_text, age_int, death_text)
     death = day_range(death_text)
     birth = day_range(birth_text)
@@ -165,7 +182,7 @@ def feature_row(row: Mapping[str, Any], lemmatize: bool = False) -> dict[str, An
         "death_hi": death.hi if death else None,
         "death_prec": death.precision if death else None,
         "death_month": _month(death.lo) if death and death.precision != "year" else None,
-        "region": _upper(_text(row.get("region"))),
+        "region": _region(_text(row.get("region"))),
         "unit": _unit(_text(row.get("unit"))),
         "grp": None if grp is None or grp != grp else int(grp),
     })
@@ -173,7 +190,7 @@ def feature_row(row: Mapping[str, Any], lemmatize: bool = False) -> dict[str, An
 
 
 def clear_caches() -> None:
-    for fn in (_name_features, _name, _clean_text, _month, _upper, _unit):
+    for fn in (_name_features, _name, _clean_text, _month, _region, _unit):
         fn.cache_clear()
 
 
