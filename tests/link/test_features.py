@@ -32,3 +32,20 @@ def test_build_is_columnar_and_typed() -> None:
     assert frame["surname"].isna().iloc[2] and frame["given"].isna().iloc[2]
     assert str(frame["death_month"].dtype) == "Int64"
     assert features.build([]).empty
+
+
+@pytest.mark.parametrize(("last", "first", "surname", "given"), [
+    ("Aleksandr", "Ivanov", "ivanov", "aleksandr"),  # columns swapped: put right
+    ("Александру", "Михайлову", "mihailov", "aleksandr"),  # inflected, swapped
+    ("Сергей", "Фролов", "frolov", "sergei"),
+    ("Лев", "Толстой", "tolstoi", "lev"),
+    ("Иванов", "Сергей", "ivanov", "sergei"),  # not swapped: left alone
+    ("Ivanov", "Aleksandr", "ivanov", "aleksandr"),
+    ("Roman", "Petrov", "petrov", "roman"),
+    ("Roman", "Ivan", "roman", "ivan"),  # both given names: as entered
+])
+def test_swapped_name_columns_are_put_right(last: str, first: str, surname: str,
+                                             given: str) -> None:
+    row = features.feature_row({"unique_id": 1, "last_name": last, "first_name": first},
+                               lemmatize=True)
+    assert (row["surname"], row["given"]) == (surname, given)

@@ -89,3 +89,28 @@ def test_steady_keeps_eight_significant_digits(x: float) -> None:
 def test_steady_keeps_missing_and_zero() -> None:
     assert model.steady(None) is None
     assert model.steady(0.0) == 0.0
+
+
+def test_swapped_names_have_a_fixed_m() -> None:
+    # learned, it came out at 6e-323 on one corpus (Splink refuses values below 1e-300)
+    settings = model.settings_dict("duckdb")
+    for name in ("surname", "given"):
+        comp = next(c for c in settings["comparisons"] if c["output_column_name"] == name)
+        level = next(lvl for lvl in comp["comparison_levels"]
+                     if lvl.get("label_for_charts") == "swapped")
+        assert level["m_probability"] == model.SWAPPED_M
+        assert level["fix_m_probability"] is True
+
+
+@pytest.mark.parametrize(("m", "u"), [(6e-323, 1e-318), (1e-310, 0.5), (0.2, 1e-320)])
+def test_vanishing_probabilities_are_floored_and_never_count_for_a_match(
+    m: float, u: float
+) -> None:
+    got_m, got_u = model.extract_params({
+        "probability_two_random_records_match": 1e-5,
+        "comparisons": [{"output_column_name": "x", "comparison_levels": [
+            {"m_probability": m, "u_probability": u}]}],
+    })["levels"]["x"][0]
+    assert got_m is not None and got_u is not None
+    assert got_m >= model.PROBABILITY_FLOOR and got_u >= model.PROBABILITY_FLOOR
+    assert got_m / got_u <= max(1.0, m / u)  # flooring never makes a level count for a match

@@ -111,7 +111,27 @@ def _name(
 
         parts = morph.lemmatize_name([p for p in (last, first, patr) if p])
         last, first, patr = parts.last or last, parts.first or first, parts.patronymic or patr
+    if _swapped(last, first):  # "Aleksandr" in the surname column, "Ivanov" in the given
+        last, first = first, last
     return name_keys(last, first, patr)
+
+
+_SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ski", "kii", "oi", "ova", "eva", "ina", "aia",
+                    "enko", "ko", "uk", "iuk", "ets")
+
+
+def _swapped(last: str | None, first: str | None) -> bool:
+    """Were surname and given name entered in each other's columns? Only when the surname
+    column holds a known given name and the given-name column a word shaped like a Russian
+    surname that is no given name (a swapped pair otherwise meets only on the model's
+    "swapped" level, which knows nothing of how common the name is)."""
+    if not last or not first or " " in last or " " in first:
+        return False
+    if not full_names(last) or full_names(first) or _looks_patronymic(first):
+        return False
+    from tally.names.translit import to_folded_latin
+
+    return to_folded_latin(first).endswith(_SURNAME_ENDINGS)
 
 
 def _initials(keys: NameKeys) -> list[str]:

@@ -121,13 +121,26 @@ def _full_dates_differ() -> cll.CustomLevel:
     return level
 
 
+#: Surname and given name in each other's columns: m fixed, not learned. Features put most
+#: swapped columns right (``features._swapped``), so EM sees the level too rarely to learn it
+#: (it learned 6e-323 on one corpus, which Splink refuses); about 1 true pair in 200 keeps a
+#: swap that could not be recognised.
+SWAPPED_M = 5e-3
+
+
+def _swapped() -> cll.CustomLevel:
+    level = _level("surname_l = given_r AND given_l = surname_r", "swapped")
+    level.configure(m_probability=SWAPPED_M, fix_m_probability=True)
+    return level
+
+
 def _surname() -> ComparisonCreator:
     return cl.CustomComparison(
         output_column_name="surname",
         comparison_levels=[
             cll.NullLevel("surname"),
             cll.ExactMatchLevel("surname", term_frequency_adjustments=True),
-            _level("surname_l = given_r AND given_l = surname_r", "swapped"),
+            _swapped(),
             cll.ExactMatchLevel("surname_coarse"),
             cll.LevenshteinLevel("surname", 1),
             cll.JaroWinklerLevel("surname", 0.92),
@@ -144,7 +157,7 @@ def _given() -> ComparisonCreator:
             cll.NullLevel("given_initials"),
             cll.ExactMatchLevel("given", term_frequency_adjustments=True),
             cll.ArrayIntersectLevel("given_canon", 1),
-            _level("surname_l = given_r AND given_l = surname_r", "swapped"),
+            _swapped(),
             cll.LevenshteinLevel("given", 1),
             cll.JaroWinklerLevel("given", 0.9),
             cll.And(
@@ -303,7 +316,14 @@ def _neutral_if_untrained(level: dict[str, Any]) -> list[float | None]:
         return [u, u]
     if u is None:
         return [m, m]
-    return [max(m, u * 2.0 ** -MAX_AGAINST), u]
+    u = max(u, PROBABILITY_FLOOR)
+    return [max(m, u * 2.0 ** -MAX_AGAINST, PROBABILITY_FLOOR), u]
+
+
+#: Smallest m or u kept: a level EM and sampling almost never saw (a "swapped names" level on
+#: data where swapped columns were already put right) can come out near 1e-320, which Splink
+#: refuses (below 1e-300) and which says nothing either way; floored, such a level is neutral.
+PROBABILITY_FLOOR = 1e-12
 
 
 def fits(params: Params) -> bool:
