@@ -60,3 +60,10 @@ def test_initials_and_words_keep_their_roles(
     row = features.feature_row({"unique_id": 1, "full_name": cell}, lemmatize=True)
     assert (row["surname"], row["given"], row["given_initials"], row["patronymic"]) == (
         surname, given, initials, patronymic)
+
+
+def test_a_full_name_read_in_the_wrong_roles_is_put_right() -> None:
+    # pymorphy3 takes the diminutive «Никитка» for the surname
+    row = features.feature_row({"unique_id": 1, "full_name": "Кузнецов Никитка"}, lemmatize=True)
+    assert (row["surname"], row["given"]) == ("kuznecov", "nikitka")
+    assert row["canon0"] == "nikita"

@@ -105,7 +105,6 @@ def _name(
             last, first, patr = split_latin(" ".join(words))
         if initials:  # «Иванов Сергей П.», "Sergei P. Ivanov": the initial is the patronymic
             first, patr = first or initials[0], patr or initials[-1]
-        return name_keys(last, first, patr)
     elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
         from tally.names import morph
 
