@@ -43,9 +43,25 @@ def test_build_is_columnar_and_typed() -> None:
     ("Ivanov", "Aleksandr", "ivanov", "aleksandr"),
     ("Roman", "Petrov", "petrov", "roman"),
     ("Roman", "Ivan", "roman", "ivan"),  # both given names: as entered
+    ("Монгуш", "Айдын", "mongush", "aidin"),  # names pymorphy3 does not know keep their columns
+    ("Иванова", "Ивана", "ivanov", "ivan"),  # inflected: nominatives, columns kept
 ])
 def test_swapped_name_columns_are_put_right(last: str, first: str, surname: str,
                                              given: str) -> None:
     row = features.feature_row({"unique_id": 1, "last_name": last, "first_name": first},
                                lemmatize=True)
+    assert (row["surname"], row["given"]) == (surname, given)
+
+
+@pytest.mark.parametrize(("full", "surname", "given"), [
+    ("Ivanov Deis", "ivanov", "deis"),  # a typo in the given name: the surname's shape decides
+    ("Fomin Andrjuxa", "fomin", "andriuksa"),
+    ("Bureruk Aleksey", "bureruk", "aleksei"),  # «Bureruk» only looks like Борис coarsely
+    ("Горовине Максиме", "gorovin", "maksime"),  # inflected, roles put right
+    ("Sergei Ivanov", "ivanov", "sergei"),
+    ("Ivanov Sergei", "ivanov", "sergei"),
+    ("Константин Иванов", "ivanov", "konstantin"),  # -ин ending, but a given name
+])
+def test_two_word_full_names_get_their_roles(full: str, surname: str, given: str) -> None:
+    row = features.feature_row({"unique_id": 1, "full_name": full}, lemmatize=True)
     assert (row["surname"], row["given"]) == (surname, given)

@@ -19,7 +19,7 @@ import pandas as pd
 from tally.link.cells import age_years, iso_date, region_key
 from tally.link.dates import birth_years, day_range
 from tally.names.cell import name_only, split_initials
-from tally.names.diminutives import full_names
+from tally.names.diminutives import full_names, is_given_name
 from tally.names.keys import NameKeys, is_initial, name_keys
 from tally.names.normal import clean, fold
 from tally.names.translit import has_cyrillic
@@ -68,6 +68,10 @@ def split_latin(full: str) -> tuple[str | None, str | None, str | None]:
             return words[0], words[1], " ".join(words[2:])
         return words[-1], " ".join(words[:-1]), None
     a, b = words
+    if is_given_name(a) != is_given_name(b):
+        return (b, a, None) if is_given_name(a) else (a, b, None)
+    if surname_shaped(a) != surname_shaped(b):  # "Ivanov Deis": a typo in the given name
+        return (a, b, None) if surname_shaped(a) else (b, a, None)
     if full_names(a) and not full_names(b):
         return b, a, None
     if full_names(b) and not full_names(a):
@@ -108,29 +112,53 @@ def _name(
     elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
         from tally.names import morph
 
-        parts = morph.lemmatize_name([p for p in (last, first, patr) if p])
-        last, first, patr = parts.last or last, parts.first or first, parts.patronymic or patr
+        given = [p for p in (last, first, patr) if p]
+        parts = morph.lemmatize_name(given)
+        # the columns say which word is which; pymorphy3 only gives each word's nominative
+        # (it would read «Монгуш» / «Айдын» as given name / surname: Айдын is unknown to it)
+        lemma: dict[int, str] = {}
+        for text, where in zip((parts.last, parts.first, parts.patronymic), parts.where,
+                               strict=True):
+            words = text.split() if text else []
+            if len(words) == len(where):
+                lemma.update(zip(where, words, strict=True))
+        if len(lemma) == len(given) and all(" " not in g for g in given):
+            it = iter(range(len(given)))
+            last, first, patr = (lemma[next(it)] if p else p for p in (last, first, patr))
+        else:
+            last, first = parts.last or last, parts.first or first
+            patr = parts.patronymic or patr
     if _swapped(last, first):  # "Aleksandr" in the surname column, "Ivanov" in the given
         last, first = first, last
     return name_keys(last, first, patr)
 
 
-_SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ski", "kii", "oi", "ova", "eva", "ina", "aia",
-                    "enko", "ko", "uk", "iuk", "ets")
+#: Endings of Russian and Ukrainian surnames, also inflected (folded Latin): Иванов,
+#: Иванову, Иванове, Ивановым; Фомин, Фомину; Шевченко; Ковальчук; Толстой.
+_SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "ovu", "evu", "inu", "ove",
+                    "eve", "ine", "ovym", "evym", "inym", "ovim", "evim", "inim", "ski", "kii",
+                    "skogo", "skomu", "oi", "aia", "enko", "ko", "uk", "iuk", "ets")
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_shaped(word: str) -> bool:
+    """Does ``word`` end like a Russian or Ukrainian surname and is no known given name
+    (Мартин and Константин end in -ин too)?"""
+    from tally.names.translit import to_folded_latin
+
+    return (to_folded_latin(word).endswith(_SURNAME_ENDINGS) and not is_given_name(word)
+            and not _looks_patronymic(word))
 
 
 def _swapped(last: str | None, first: str | None) -> bool:
-    """Were surname and given name entered in each other's columns? Only when the surname
-    column holds a known given name and the given-name column a word shaped like a Russian
-    surname that is no given name (a swapped pair otherwise meets only on the model's
-    "swapped" level, which knows nothing of how common the name is)."""
+    """Were surname and given name entered in each other's columns (or read in each other's
+    roles)? Only when the surname is a given name's form and not shaped like a surname, and
+    the given name is shaped like a surname («Монгуш Айдын» stays: Айдын is unknown to the
+    table, but Монгуш is no given name). A swapped pair otherwise meets only on the model's
+    "swapped" level, which knows nothing of how common the name is."""
     if not last or not first or " " in last or " " in first:
         return False
-    if not full_names(last) or full_names(first) or _looks_patronymic(first):
-        return False
-    from tally.names.translit import to_folded_latin
-
-    return to_folded_latin(first).endswith(_SURNAME_ENDINGS)
+    return surname_shaped(first) and not surname_shaped(last) and bool(full_names(last))
 
 
 def _initials(keys: NameKeys) -> list[str]:

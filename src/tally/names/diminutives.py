@@ -65,6 +65,12 @@ def full_names(form: str) -> tuple[str, ...]:
     return _coarse_index().get(coarse_key(key), ())
 
 
+def is_given_name(form: str) -> bool:
+    """Is ``form`` spelled as a given name or one of its forms in the table (no fuzzy match:
+    ``Bureruk`` shares a consonant skeleton with Борис but is no given name)?"""
+    return to_folded_latin(form) in _index()
+
+
 def canonical_keys(form: str) -> tuple[str, ...]:
     """Folded keys of the full names a form stands for; the form's own key when unknown.
 
