@@ -61,6 +61,7 @@ def test_swapped_name_columns_are_put_right(last: str, first: str, surname: str,
     ("Sergei Ivanov", "ivanov", "sergei"),
     ("Ivanov Sergei", "ivanov", "sergei"),
     ("Константин Иванов", "ivanov", "konstantin"),  # -ин ending, but a given name
+    ("Гончарво Лев", "goncharvo", "lev"),  # a typo in the surname, read as the name
 ])
 def test_two_word_full_names_get_their_roles(full: str, surname: str, given: str) -> None:
     row = features.feature_row({"unique_id": 1, "full_name": full}, lemmatize=True)

@@ -109,6 +109,9 @@ def _name(
             last, first, patr = split_latin(" ".join(words))
         if initials:  # «Иванов Сергей П.», "Sergei P. Ivanov": the initial is the patronymic
             first, patr = first or initials[0], patr or initials[-1]
+        if (last and first and is_given_name(last) and not is_given_name(first)
+                and not _looks_patronymic(first)):
+            last, first = first, last  # «Гончарво Лев»: a typo in the surname, read as the name
     elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
         from tally.names import morph
 
