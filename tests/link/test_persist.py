@@ -120,3 +120,25 @@ def test_saving_only_the_changed_mentions_writes_what_saving_all_does(
         s.engine.dispose()
     assert results[0] == results[1]
     assert stores[0] == stores[1]
+
+
+def test_an_incremental_save_leaves_untouched_person_views_alone(store: Store) -> None:
+    ids = add_mentions(store, "list", _people(6))
+    first = _save(store, [{i} for i in ids], 1)
+    with store.engine.connect() as conn:
+        before = dict(conn.execute(select(persons.c.id, persons.c.updated_at)).all())
+    new = add_mentions(store, "news", _people(1))
+    with store.engine.begin() as conn:
+        pk = conn.execute(link_runs.insert().values(started_at=datetime.now(UTC),
+                                                    method="test")).inserted_primary_key
+        assert pk is not None
+        # the new mention joins two persons into one; the reclustered group is "changed"
+        persist.save(conn, [{ids[0], ids[1], new[0]}, *({i} for i in ids[2:])], int(pk[0]),
+                     changed={ids[0], ids[1], new[0]})
+    with store.engine.connect() as conn:
+        after = dict(conn.execute(select(persons.c.id, persons.c.updated_at)).all())
+    touched = {first[ids[0]], first[ids[1]]}
+    assert all(after[p] != before[p] for p in touched)
+    # the scoped write sees two persons of six: not "most persons" (then all are rebuilt)
+    assert {p: after[p] for p in before if p not in touched} == {
+        p: v for p, v in before.items() if p not in touched}

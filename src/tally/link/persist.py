@@ -250,8 +250,8 @@ def _write(
     # most persons touched (a first run, a full re-run after a model change): rebuild every
     # person in one pass per field rather than ~15 queries per chunk of 10,000 ids
     redo = touched | set(retired)
-    refresh(conn, now, None if whole or len(redo) * 2 > len(set(assignment.values())) + 1
-            else redo)
+    # (against the stored rows of the whole collection: ``assignment`` may be a scoped part)
+    refresh(conn, now, None if whole or len(redo) * 2 > n_stored + 1 else redo)
     return assignment
 
 
