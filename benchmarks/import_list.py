@@ -24,8 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "benchmarks" / "import_list.md"
-PG_URL = os.environ.get("TALLY_TEST_POSTGRES_URL",
-                        "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_URL = os.environ.get(
+    "TALLY_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 CHILD = r"""
 import json, resource, sys, time
@@ -90,23 +91,40 @@ def run(sizes: list[int], postgres: bool) -> list[dict[str, object]]:
             for name, url in backends:
                 load_before = os.getloadavg()[0]
                 proc = subprocess.run(
-                    [sys.executable, "-c", CHILD, str(csv_path), str(mapping),
-                     str(Path(tmp) / f"data_{name}_{size}"), url, "2"],
-                    capture_output=True, text=True, check=False,
+                    [
+                        sys.executable,
+                        "-c",
+                        CHILD,
+                        str(csv_path),
+                        str(mapping),
+                        str(Path(tmp) / f"data_{name}_{size}"),
+                        url,
+                        "2",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=False,
                 )
                 if proc.returncode != 0:
                     raise SystemExit(proc.stderr[-3000:])
                 out = json.loads(proc.stdout.strip().splitlines()[-1])
                 first, second = out["run0"], out["run1"]
-                results.append({
-                    "backend": name, "rows": size, "file_mb": mb,
-                    "seconds": first["seconds"], "rows_per_s": size / first["seconds"],
-                    "cpu_s": first["cpu"], "reader_cpu_s": first["reader_cpu"],
-                    "load": f"{load_before:.1f}–{os.getloadavg()[0]:.1f}",
-                    "reimport_s": second["seconds"], "reimport_added": second["added"],
-                    "peak_rss_mb": out["peak_rss_mb"],
-                    "reader_peak_rss_mb": out["reader_peak_rss_mb"],
-                })
+                results.append(
+                    {
+                        "backend": name,
+                        "rows": size,
+                        "file_mb": mb,
+                        "seconds": first["seconds"],
+                        "rows_per_s": size / first["seconds"],
+                        "cpu_s": first["cpu"],
+                        "reader_cpu_s": first["reader_cpu"],
+                        "load": f"{load_before:.1f}–{os.getloadavg()[0]:.1f}",
+                        "reimport_s": second["seconds"],
+                        "reimport_added": second["added"],
+                        "peak_rss_mb": out["peak_rss_mb"],
+                        "reader_peak_rss_mb": out["reader_peak_rss_mb"],
+                    }
+                )
                 print(json.dumps(results[-1]), flush=True)
                 if name == "PostgreSQL":
                     _drop_pg(f"bench_import_{size}")
@@ -145,14 +163,15 @@ def main() -> None:
         f"Python {platform.python_version()}), "
         f"{time.strftime('%Y-%m-%d')}. Goal: >= 50,000 rows/s into SQLite, peak memory flat.\n"
         "A file over 4 MB is read and converted in reader processes while the importing "
-        "process writes. A large first import into SQLite: two readers each prepare every "
-        "other batch and hand it over as a small SQLite database, which the writer copies "
+        "process writes. A large first import into SQLite: the CSV file is cut into chunks "
+        "of about 1 MB at row boundaries, two readers each parse and prepare every other "
+        "chunk and hand it over as a small SQLite database (through a file in /dev/shm), "
+        "which the writer copies "
         "with `INSERT ... SELECT`, with the indexes set aside and rebuilt at the end of the "
         "same transaction (the rebuild, the check for repeated record ids and the commit are "
         "inside the timed import). Otherwise one reader hands over pickled rows. Re-import: "
         "the same file again, every row looked up and found unchanged. CPU: the importing "
-        "(writer) process, and its reader processes together.\n\n"
-        + table(results) + "\n"
+        "(writer) process, and its reader processes together.\n\n" + table(results) + "\n"
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(md, encoding="utf-8")

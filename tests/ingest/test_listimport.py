@@ -311,25 +311,33 @@ def _stored(store: Store) -> list[tuple[object, ...]]:
 def test_staged_bulk_load_stores_what_the_checked_way_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:
+    import tally.ingest.chunks as chunks
     import tally.ingest.listimport as listimport
     import tally.ingest.prepare as prepare
     from tally.settings import Settings
     from tally.store import open_store
 
     monkeypatch.setattr(prepare, "BATCH", 4)
+    monkeypatch.setattr(chunks, "CHUNK_BYTES", 60)  # reader processes: a few rows a chunk
     rows = _spread_rows()
     rows[5][4] = "Атлантида"  # a bad row, skipped; so is the different row with id 2
     path = _write(tmp_path / "s.csv", rows)
     stored = []
     for bulk in (False, True):
         monkeypatch.setattr(listimport, "BULK_ROWS", 1 if bulk else 10**9)
-        settings = Settings(data_dir=tmp_path / f"d{bulk}",
-                            database_url=f"sqlite:///{tmp_path / f'{bulk}.db'}")
+        settings = Settings(
+            data_dir=tmp_path / f"d{bulk}", database_url=f"sqlite:///{tmp_path / f'{bulk}.db'}"
+        )
         store = open_store(settings, create=True)
         report = import_list(store, path, "s", SIMPLE, parallel=parallel, skip_bad_rows=True)
         assert report.as_dict() | {"file_sha256": ""} == {
-            "source": "s", "file_sha256": "", "rows": 12, "added": 9, "changed": 0,
-            "unchanged": 1, "skipped": 2,
+            "source": "s",
+            "file_sha256": "",
+            "rows": 12,
+            "added": 9,
+            "changed": 0,
+            "unchanged": 1,
+            "skipped": 2,
         }
         stored.append(_stored(store))
         store.engine.dispose()

@@ -120,7 +120,9 @@ def import_list(
                         report.rows += batch.rows
                         writer.counts.skipped.extend(batch.skipped)
                         if batch.staged is not None:
-                            writer.write_staged(batch.staged, batch.staged_rows)
+                            writer.write_staged(
+                                batch.staged, batch.staged_rows, batch.staged_columns
+                            )
                         else:
                             writer.write(batch.items)
                         if on_bytes is not None:

@@ -28,7 +28,12 @@ from sqlalchemy.exc import IntegrityError
 
 from tally.ingest import stage
 from tally.ingest.errors import InputError, RowProblem, problem
-from tally.ingest.prepare import DOC_VALUE_COLUMNS, MENTION_VALUE_COLUMNS, Prepared
+from tally.ingest.prepare import (
+    DOC_VALUE_COLUMNS,
+    MENTION_VALUE_COLUMNS,
+    STAGE_COLUMNS,
+    Prepared,
+)
 from tally.store.bulk import allocate_ids, bulk_insert, driver_value
 from tally.store.schema import documents, mentions
 
@@ -116,11 +121,17 @@ class ListWriter:
         if fresh:
             self._insert(fresh, superseded, self._stored_documents(fresh))
 
-    def write_staged(self, data: bytes, count: int) -> None:
+    def write_staged(
+        self, data: bytes, count: int, columns: tuple[str, ...] = STAGE_COLUMNS
+    ) -> None:
         """Bulk on SQLite: store ``count`` rows staged by a reader (:mod:`tally.ingest.stage`)
-        with two ``INSERT ... SELECT``: no Python object per row on this side."""
+        in ``columns`` (the document values, then some of the mention values) with two
+        ``INSERT ... SELECT``: no Python object per row on this side."""
         if count == 0:
             return
+        if columns[: len(DOC_VALUE_COLUMNS)] != DOC_VALUE_COLUMNS:
+            raise ValueError(f"staged rows need the document values first: {columns}")
+        values = ", ".join(columns[len(DOC_VALUE_COLUMNS) :])
         conn, table = self.conn, f"{stage.SCHEMA}.{stage.TABLE}"
         stage.load(conn, data)
         first_doc = allocate_ids(conn, documents, 1)[0] - 1  # + rowid, which counts from 1
@@ -131,9 +142,8 @@ class ListWriter:
         )
         first_mention = allocate_ids(conn, mentions, 1)[0] - 1
         conn.exec_driver_sql(
-            f"INSERT INTO mentions ({', '.join(MENTION_INSERT)}) "
-            f"SELECT rowid + ?, rowid + ?, ?, 0, ?, 1, {', '.join(MENTION_VALUE_COLUMNS)} "
-            f"FROM {table}",
+            f"INSERT INTO mentions ({', '.join(MENTION_INSERT[:6])}, {values}) "
+            f"SELECT rowid + ?, rowid + ?, ?, 0, ?, 1, {values} FROM {table}",
             (first_mention, first_doc, self.source_id, self._now),
         )
         self.counts.added += count

@@ -6,6 +6,7 @@ Undecodable bytes and malformed structure raise :class:`InputError` naming file 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -68,18 +69,21 @@ def read_rows(
     encoding: str | None = None,
     on_bytes: Callable[[int], None] | None = None,
     wanted: Callable[[int], bool] | None = None,
+    start: tuple[int, int] | None = None,
 ) -> tuple[list[str], Iterator[RawRow]]:
     """(header, rows). The header is read eagerly so a mapping can be checked first.
 
     ``wanted``: called with each row's number (0-based, blank lines not counted); a CSV/TSV
     row it refuses comes without values (a reader preparing only some rows reads past the
-    others cheaply). Other formats give every row its values."""
+    others cheaply). Other formats give every row its values. ``start``: (byte offset, line
+    number) of a row boundary of a CSV/TSV file to read the rows from, instead of the first
+    row (rows are numbered from there)."""
     fmt = fmt or guess_format(path)
     if fmt == "xlsx":
         return _xlsx(path)
     enc = encoding or detect(path)
     if fmt in ("csv", "tsv"):
-        return _csv(path, enc, "\t" if fmt == "tsv" else None, on_bytes, wanted)
+        return _csv(path, enc, "\t" if fmt == "tsv" else None, on_bytes, wanted, start)
     if fmt == "jsonl":
         return _jsonl(path, enc, on_bytes)
     if fmt == "json":
@@ -87,7 +91,7 @@ def read_rows(
     raise InputError(problem(path, None, None, f"unknown format {fmt!r}"))
 
 
-def _decode_error(path: Path, line: int, enc: str, exc: UnicodeDecodeError) -> InputError:
+def decode_error(path: Path, line: int, enc: str, exc: UnicodeDecodeError) -> InputError:
     return InputError(
         problem(path, line, None, f"cannot decode as {enc}: {exc.reason}"),
         "pass --encoding if the detected encoding is wrong",
@@ -103,27 +107,25 @@ def _csv(
     delimiter: str | None,
     on_bytes: Callable[[int], None] | None,
     wanted: Callable[[int], bool] | None = None,
+    start: tuple[int, int] | None = None,
 ) -> tuple[list[str], Iterator[RawRow]]:
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding=enc, newline="")
     try:
-        first = text.readline()
-    except UnicodeDecodeError as exc:
+        header, delimiter, _first = _header(path, enc, text, delimiter)
+    except InputError:
         raw.close()
-        raise _decode_error(path, 1, enc, exc) from exc
-    if not first.strip():
-        raw.close()
-        raise InputError(problem(path, 1, None, "the file is empty or has no header line"))
-    if delimiter is None:
-        counts = {d: first.count(d) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=lambda d: counts[d])
-    header = next(csv.reader([first], delimiter=delimiter))
-    header = [h.strip() for h in header]
-    _check_header(path, header)
+        raise
     progress = _Progress(raw, on_bytes)
+    if start is not None:  # on from a row boundary: a fresh decoder at its offset
+        text.detach()
+        raw.seek(start[0])
+        text = io.TextIOWrapper(raw, encoding=enc, newline="")
+        progress.last = start[0]
+    before = 1 if start is None else start[1] - 1
 
     def rows() -> Iterator[RawRow]:
-        lines, read = iter(text), [1]  # physical lines read: the header's too
+        lines, read = iter(text), [before]  # physical lines read: the header's too
         pending: list[str] = []  # a line read ahead, for the csv module to parse
 
         def source() -> Iterator[str]:
@@ -143,7 +145,7 @@ def _csv(
                     try:
                         text_line = next(lines, None)
                     except UnicodeDecodeError as exc:
-                        raise _decode_error(path, start, enc, exc) from exc
+                        raise decode_error(path, start, enc, exc) from exc
                     if text_line is None:
                         return
                     if '"' not in text_line:  # one line, one row: no need to parse it
@@ -155,7 +157,7 @@ def _csv(
                         ):
                             continue
                         if count != width:
-                            raise _width_error(path, start, count, width)
+                            raise width_error(path, start, count, width)
                         number += 1
                         yield RawRow(start, _NO_VALUES)
                         progress.tick()
@@ -166,13 +168,13 @@ def _csv(
                 except StopIteration:
                     return
                 except UnicodeDecodeError as exc:
-                    raise _decode_error(path, start, enc, exc) from exc
+                    raise decode_error(path, start, enc, exc) from exc
                 except csv.Error as exc:
                     raise InputError(problem(path, start, None, f"malformed CSV: {exc}")) from exc
                 if not "".join(cells).strip():  # a blank line, or only blank cells
                     continue
                 if len(cells) != width:
-                    raise _width_error(path, start, len(cells), width)
+                    raise width_error(path, start, len(cells), width)
                 number += 1
                 if wanted is None or wanted(number):
                     yield RawRow(start, dict(zip(header, cells, strict=True)))
@@ -186,7 +188,40 @@ def _csv(
     return header, rows()
 
 
-def _width_error(path: Path, line: int, cells: int, width: int) -> InputError:
+def _header(
+    path: Path, enc: str, text: io.TextIOWrapper, delimiter: str | None
+) -> tuple[list[str], str, str]:
+    """The header read from ``text``, the delimiter (guessed when None) and the line."""
+    try:
+        first = text.readline()
+    except UnicodeDecodeError as exc:
+        raise decode_error(path, 1, enc, exc) from exc
+    if not first.strip():
+        raise InputError(problem(path, 1, None, "the file is empty or has no header line"))
+    if delimiter is None:
+        counts = {d: first.count(d) for d in (",", ";", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d])
+    header = next(csv.reader([first], delimiter=delimiter))
+    header = [h.strip() for h in header]
+    _check_header(path, header)
+    return header, delimiter, first
+
+
+def csv_head(path: Path, fmt: str, enc: str) -> tuple[list[str], str, int]:
+    """A CSV/TSV file's header, its delimiter and the bytes of its header line (the line
+    break included), for an encoding in which a line break is one byte."""
+    with path.open("rb") as raw:
+        bom = raw.read(3) == codecs.BOM_UTF8
+        raw.seek(0)
+        text = io.TextIOWrapper(raw, encoding=enc, newline="")
+        header, delimiter, first = _header(path, enc, text, "\t" if fmt == "tsv" else None)
+        text.detach()
+    if codecs.lookup(enc).name == "utf-8-sig":  # the decoder drops the BOM
+        return header, delimiter, len(first.encode("utf-8")) + (3 if bom else 0)
+    return header, delimiter, len(first.encode(enc))
+
+
+def width_error(path: Path, line: int, cells: int, width: int) -> InputError:
     return InputError(problem(path, line, None, f"{cells} cells where the header has {width}"))
 
 
@@ -280,7 +315,7 @@ def _jsonl(
                 break
     except UnicodeDecodeError as exc:
         raw.close()
-        raise _decode_error(path, 1, enc, exc) from exc
+        raise decode_error(path, 1, enc, exc) from exc
     if first is None:
         raw.close()
         raise InputError(problem(path, 1, None, "the file has no records"))
@@ -296,7 +331,7 @@ def _jsonl(
                     yield RawRow(number, parse(number, line))
                     progress.tick()
         except UnicodeDecodeError as exc:
-            raise _decode_error(path, number + 1, enc, exc) from exc
+            raise decode_error(path, number + 1, enc, exc) from exc
         finally:
             progress.flush()
             raw.close()
@@ -308,7 +343,7 @@ def _json(path: Path, enc: str) -> tuple[list[str], Iterator[RawRow]]:
     try:
         data = json.loads(path.read_text(encoding=enc))
     except UnicodeDecodeError as exc:
-        raise _decode_error(path, 1, enc, exc) from exc
+        raise decode_error(path, 1, enc, exc) from exc
     except json.JSONDecodeError as exc:
         raise InputError(problem(path, exc.lineno, None, f"invalid JSON: {exc.msg}")) from exc
     if isinstance(data, dict):  # {"records": [...]} or similar: take the one list inside
