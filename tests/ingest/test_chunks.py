@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -12,37 +11,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tally.ingest import chunks, prepare, stage
+from tally.ingest import chunks, prepare
 from tally.ingest.chunks import Resplit, byte_splittable, chunk_rows
 from tally.ingest.errors import InputError
 from tally.ingest.mapping import Mapping
-from tally.ingest.prepare import STAGE_COLUMNS, Batch, prepared_batches
+from tally.ingest.prepare import prepared_batches
 from tally.ingest.readers import RawRow, csv_head, read_rows
+
+from .conftest import rows_of
 
 MAPPING = Mapping.model_validate(
     {"id": "a", "missing_id": "content_hash", "fields": {"full_name": "b", "unit": "c"}}
 )
-
-
-def _flat(batch: Batch) -> list[tuple[Any, ...]]:
-    if batch.staged is None:
-        return [(*p[3], *p[4]) for p in batch.items]
-    db = sqlite3.connect(":memory:")
-    db.deserialize(batch.staged)
-    rows = db.execute(f"SELECT * FROM {stage.TABLE} ORDER BY rowid").fetchall()
-    return [
-        tuple(dict(zip(batch.staged_columns, r, strict=True)).get(c) for c in STAGE_COLUMNS)
-        for r in rows
-    ]
-
-
-def _held(batches: list[Batch]) -> tuple[int, int, list[int], list[tuple[Any, ...]]]:
-    return (
-        sum(b.rows for b in batches),
-        sum(b.nbytes for b in batches),
-        [p.line or 0 for b in batches for p in b.skipped],
-        [row for b in batches for row in _flat(b)],
-    )
 
 
 def _outcome(path: Path, fmt: str, chunked: bool | None, staged: bool = True) -> Any:
@@ -63,7 +43,7 @@ def _outcome(path: Path, fmt: str, chunked: bool | None, staged: bool = True) ->
         )
     except InputError as exc:
         return ("error", exc.problem.line, exc.problem.message)
-    return _held(batches)
+    return rows_of(batches)
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,10 +12,12 @@ from typing import Any
 
 import pytest
 
-from tally.ingest import chunks, prepare, stage
+from tally.ingest import chunks, prepare
 from tally.ingest.errors import InputError
 from tally.ingest.mapping import Mapping
-from tally.ingest.prepare import STAGE_COLUMNS, Batch, Part, _inline, prepared_batches
+from tally.ingest.prepare import Batch, Part, _inline, prepared_batches
+
+from .conftest import flat, rows_of
 
 MAPPING = Mapping.model_validate(
     {
@@ -42,23 +43,8 @@ def _rows(n: int, bad: tuple[int, ...] = ()) -> list[list[str]]:
     return rows
 
 
-def _flat(batch: Batch) -> list[tuple[Any, ...]]:
-    """A batch's rows as stored: (document values, mention values) flattened."""
-    if batch.staged is None:
-        return [(*p[3], *p[4]) for p in batch.items]
-    db = sqlite3.connect(":memory:")
-    db.deserialize(batch.staged)
-    rows = db.execute(f"SELECT * FROM {stage.TABLE} ORDER BY rowid").fetchall()
-    assert len(rows) == batch.staged_rows
-    # a staged batch holds only the columns the mapping can fill: the others are NULL
-    return [
-        tuple(dict(zip(batch.staged_columns, r, strict=True)).get(c) for c in STAGE_COLUMNS)
-        for r in rows
-    ]
-
-
 def _summary(batches: list[Batch]) -> list[tuple[Any, ...]]:
-    return [(b.rows, b.nbytes, [p.line for p in b.skipped], _flat(b)) for b in batches]
+    return [(b.rows, b.nbytes, [p.line for p in b.skipped], flat(b)) for b in batches]
 
 
 def _in_turn(parts: list[list[Batch]]) -> list[Batch]:
@@ -84,16 +70,6 @@ def test_readers_in_turn_give_the_batches_of_one(
     assert _summary(_in_turn(parts)) == _summary(one)
     assert sum(b.rows for b in one) == n
     assert sum(b.nbytes for b in one) == path.stat().st_size
-
-
-def _rows_of(batches: list[Batch]) -> tuple[int, int, list[int], list[tuple[Any, ...]]]:
-    """What batches hold, however the rows were cut into batches."""
-    return (
-        sum(b.rows for b in batches),
-        sum(b.nbytes for b in batches),
-        [p.line or 0 for b in batches for p in b.skipped],
-        [row for b in batches for row in _flat(b)],
-    )
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["batches", "chunks"])
@@ -150,7 +126,7 @@ def test_worker_processes_give_the_inline_rows(
             path, "csv", None, MAPPING, True, True, staged=True, readers=2, chunked=chunked
         )
     )
-    assert _rows_of(forked) == _rows_of(inline)
+    assert rows_of(forked) == rows_of(inline)
     assert [p.line for b in forked for p in b.skipped] == [7, 23]
     if not chunked:  # the same batches, too
         assert _summary(forked) == _summary(inline)
