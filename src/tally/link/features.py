@@ -89,51 +89,68 @@ def _name(
     full: str | None, last: str | None, first: str | None, patr: str | None, lemmatize: bool
 ) -> NameKeys:
     if not (last or first or patr) and full:
-        tokens = name_only(full).split()
-        words, initials = split_initials(tokens)
-        if len(words) != 2 or len(initials) != 1:  # a surname with initials, or no initials
-            words, initials = tokens, []
-        elif is_initial(tokens[1]) and full_names(tokens[0]) and not _looks_patronymic(
-                tokens[2]):
-            return name_keys(tokens[2], tokens[0], tokens[1])  # "Sergei P. Ivanov"
-        elif is_initial(tokens[1]):  # «Колин Е. Алексеевич»: surname, initial, patronymic
-            return name_keys(tokens[0], tokens[1], tokens[2])
-        elif is_initial(tokens[0]) and _looks_patronymic(tokens[1]):
-            return name_keys(tokens[2], tokens[0], tokens[1])  # "G. Sergeevich Pavlov"
-        if _mostly_cyrillic(" ".join(words)):
-            from tally.names import morph
-
-            parts = morph.lemmatize_name(words)
-            last, first, patr = parts.last, parts.first, parts.patronymic
-        else:
-            last, first, patr = split_latin(" ".join(words))
-        if initials:  # «Иванов Сергей П.», "Sergei P. Ivanov": the initial is the patronymic
-            first, patr = first or initials[0], patr or initials[-1]
-        if (last and first and is_given_name(last) and not is_given_name(first)
-                and not _looks_patronymic(first)):
-            last, first = first, last  # «Гончарво Лев»: a typo in the surname, read as the name
+        last, first, patr = _full_name_parts(full)
     elif lemmatize and any(p and _mostly_cyrillic(p) for p in (last, first, patr)):
-        from tally.names import morph
-
-        given = [p for p in (last, first, patr) if p]
-        parts = morph.lemmatize_name(given)
-        # the columns say which word is which; pymorphy3 only gives each word's nominative
-        # (it would read «Монгуш» / «Айдын» as given name / surname: Айдын is unknown to it)
-        lemma: dict[int, str] = {}
-        for text, where in zip((parts.last, parts.first, parts.patronymic), parts.where,
-                               strict=True):
-            words = text.split() if text else []
-            if len(words) == len(where):
-                lemma.update(zip(where, words, strict=True))
-        if len(lemma) == len(given) and all(" " not in g for g in given):
-            it = iter(range(len(given)))
-            last, first, patr = (lemma[next(it)] if p else p for p in (last, first, patr))
-        else:
-            last, first = parts.last or last, parts.first or first
-            patr = parts.patronymic or patr
+        last, first, patr = _column_lemmas(last, first, patr)
     if _swapped(last, first):  # "Aleksandr" in the surname column, "Ivanov" in the given
         last, first = first, last
     return name_keys(last, first, patr)
+
+
+Parts = tuple[str | None, str | None, str | None]
+
+
+def _full_name_parts(full: str) -> Parts:
+    """(surname, given name, patronymic) of a full-name cell."""
+    tokens = name_only(full).split()
+    words, initials = split_initials(tokens)
+    if len(words) != 2 or len(initials) != 1:  # a surname with initials, or no initials
+        words, initials = tokens, []
+    elif is_initial(tokens[1]) and full_names(tokens[0]) and not _looks_patronymic(tokens[2]):
+        return tokens[2], tokens[0], tokens[1]  # "Sergei P. Ivanov"
+    elif is_initial(tokens[1]):  # «Колин Е. Алексеевич»: surname, initial, patronymic
+        return tokens[0], tokens[1], tokens[2]
+    elif is_initial(tokens[0]) and _looks_patronymic(tokens[1]):
+        return tokens[2], tokens[0], tokens[1]  # "G. Sergeevich Pavlov"
+    last: str | None
+    first: str | None
+    patr: str | None
+    if _mostly_cyrillic(" ".join(words)):
+        from tally.names import morph
+
+        parts = morph.lemmatize_name(words)
+        last, first, patr = parts.last, parts.first, parts.patronymic
+    else:
+        last, first, patr = split_latin(" ".join(words))
+    if initials:  # «Иванов Сергей П.», "Sergei P. Ivanov": the initial is the patronymic
+        first, patr = first or initials[0], patr or initials[-1]
+    if (last and first and is_given_name(last) and not is_given_name(first)
+            and not _looks_patronymic(first)):
+        last, first = first, last  # «Гончарво Лев»: a typo in the surname, read as the name
+    return last, first, patr
+
+
+def _column_lemmas(last: str | None, first: str | None, patr: str | None) -> Parts:
+    """Nominatives of names given in separate columns, each kept in its column.
+
+    pymorphy3 only gives each word's nominative here: it would read «Монгуш» / «Айдын» as
+    given name / surname (Айдын is unknown to it), but the columns say which word is which.
+    """
+    from tally.names import morph
+
+    given = [p for p in (last, first, patr) if p]
+    parts = morph.lemmatize_name(given)
+    lemma: dict[int, str] = {}
+    for text, where in zip((parts.last, parts.first, parts.patronymic), parts.where,
+                           strict=True):
+        words = text.split() if text else []
+        if len(words) == len(where):
+            lemma.update(zip(where, words, strict=True))
+    if len(lemma) == len(given) and all(" " not in g for g in given):
+        it = iter(range(len(given)))
+        last, first, patr = (lemma[next(it)] if p else p for p in (last, first, patr))
+        return last, first, patr
+    return parts.last or last, parts.first or first, parts.patronymic or patr
 
 
 #: Endings of Russian and Ukrainian surnames, also inflected (folded Latin): Иванов,
@@ -201,7 +218,6 @@ def _month(ordinal: int) -> int:
     return day.year * 12 + day.month - 1
 
 
-@lru_cache(maxsize=1 << 16)
 def _region(text: str | None) -> str | None:
     return region_key(text) if text else None
 
@@ -240,7 +256,7 @@ def feature_row(row: Mapping[str, Any], lemmatize: bool = False) -> dict[str, An
 
 
 def clear_caches() -> None:
-    for fn in (_name_features, _name, _clean_text, _month, _region, _unit):
+    for fn in (_name_features, _name, _clean_text, _month, _unit):
         fn.cache_clear()
 
 
