@@ -39,8 +39,13 @@ def allocate_ids(conn: Connection, table: Table, n: int) -> list[int]:
     return list(range(start, start + n))
 
 
+def _mark(conn: Connection) -> str:
+    """The driver's positional placeholder (sqlite3: ``?``, psycopg: ``%s``)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 def insert_sql(conn: Connection, table: Table, columns: Sequence[str]) -> str:
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    mark = _mark(conn)
     prep = conn.dialect.identifier_preparer
     cols = ", ".join(prep.quote(c) for c in columns)
     return (
@@ -129,7 +134,7 @@ def bulk_update(
     """``UPDATE table SET columns WHERE id = ...`` for rows given as (values..., id) tuples,
     through the driver's executemany (SQLAlchemy's per-row parameter work cost more than
     the update itself for 50,000 person views)."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    mark = _mark(conn)
     prep = conn.dialect.identifier_preparer
     sets = ", ".join(f"{prep.quote(c)} = {mark}" for c in columns)
     params = _driver_rows(conn, table, [*columns, "id"], rows)
